@@ -1,0 +1,149 @@
+// Boehm-Demers-Weiser collector behind spindle::gc. Multi-threaded mode with
+// thread-local free lists (GC_malloc_kind is the thread-local fast path), parallel
+// marking, finalizers queued and run on demand at interpreter safe points.
+#include "gc/gc.h"
+
+#include <gc/gc.h>
+#include <gmp.h>
+
+#include <atomic>
+#include <cstring>
+#include <ctime>
+
+namespace spindle::gc {
+
+namespace {
+
+std::atomic<uint64_t> total_pause_ns{0};
+std::atomic<uint64_t> max_pause_ns{0};
+std::atomic<uint64_t> pause_start_ns{0};
+std::atomic<bool> finalizers_waiting{false};
+
+uint64_t now_ns() {
+  timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return uint64_t(t.tv_sec) * 1000000000u + uint64_t(t.tv_nsec);
+}
+
+// Called with the collector's lock held: keep it to a few atomics.
+void on_collection_event(GC_EventType event) {
+  if (event == GC_EVENT_PRE_STOP_WORLD) {
+    pause_start_ns.store(now_ns(), std::memory_order_relaxed);
+  } else if (event == GC_EVENT_POST_START_WORLD) {
+    uint64_t start = pause_start_ns.load(std::memory_order_relaxed);
+    if (!start) return;
+    uint64_t pause = now_ns() - start;
+    total_pause_ns.fetch_add(pause, std::memory_order_relaxed);
+    uint64_t prev = max_pause_ns.load(std::memory_order_relaxed);
+    while (pause > prev && !max_pause_ns.compare_exchange_weak(prev, pause)) {
+    }
+  }
+}
+
+void on_finalizers_ready() { finalizers_waiting.store(true, std::memory_order_release); }
+
+struct FinalizerRecord {
+  FinalizerFn fn;
+  void* data;
+};
+
+void run_finalizer(void* obj, void* client) {
+  auto* rec = static_cast<FinalizerRecord*>(client);
+  rec->fn(obj, rec->data);
+}
+
+// GMP limbs hold no pointers: they live in non-scanned collected memory, so a
+// big int needs no destructor.
+void* gmp_alloc(size_t n) { return GC_MALLOC_ATOMIC(n); }
+void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
+void gmp_free(void*, size_t) {}
+
+}  // namespace
+
+void init() {
+  GC_set_finalize_on_demand(1);
+  GC_set_finalizer_notifier(on_finalizers_ready);
+  GC_INIT();
+  GC_allow_register_threads();
+  GC_set_on_collection_event(on_collection_event);
+  mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+}
+
+void* alloc(size_t bytes) {
+  void* p = GC_MALLOC(bytes);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+void* alloc_atomic(size_t bytes) {
+  void* p = GC_MALLOC_ATOMIC(bytes);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+void* alloc_uncollectable(size_t bytes) {
+  void* p = GC_MALLOC_UNCOLLECTABLE(bytes);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+void free_uncollectable(void* p) { GC_FREE(p); }
+
+void* realloc_atomic(void* p, size_t bytes) {
+  void* q = GC_REALLOC(p, bytes);
+  if (!q && bytes) throw std::bad_alloc();
+  return q;
+}
+
+void register_finalizer(void* obj, FinalizerFn fn, void* data) {
+  auto* rec = static_cast<FinalizerRecord*>(GC_MALLOC(sizeof(FinalizerRecord)));
+  rec->fn = fn;
+  rec->data = data;
+  GC_REGISTER_FINALIZER_NO_ORDER(obj, run_finalizer, rec, nullptr, nullptr);
+}
+
+void unregister_finalizer(void* obj) {
+  GC_REGISTER_FINALIZER_NO_ORDER(obj, nullptr, nullptr, nullptr, nullptr);
+}
+
+bool finalizers_pending() { return finalizers_waiting.load(std::memory_order_relaxed); }
+
+void drain_finalizers() {
+  finalizers_waiting.store(false, std::memory_order_relaxed);
+  GC_invoke_finalizers();
+}
+
+void register_weak_link(void** link, const void* obj) {
+  *link = const_cast<void*>(obj);
+  GC_GENERAL_REGISTER_DISAPPEARING_LINK(link, obj);
+}
+
+void unregister_weak_link(void** link) { GC_unregister_disappearing_link(link); }
+
+void collect() { GC_gcollect(); }
+void enable() { GC_enable(); }
+void disable() { GC_disable(); }
+bool is_enabled() { return !GC_is_disabled(); }
+
+Stats stats() {
+  Stats s;
+  s.heap_bytes = GC_get_heap_size();
+  s.free_bytes = GC_get_free_bytes();
+  s.allocated_since_collect = GC_get_bytes_since_gc();
+  s.collections = GC_get_gc_no();
+  s.total_pause_ns = total_pause_ns.load(std::memory_order_relaxed);
+  s.max_pause_ns = max_pause_ns.load(std::memory_order_relaxed);
+  return s;
+}
+
+void register_current_thread() {
+  GC_stack_base sb;
+  GC_get_stack_base(&sb);
+  GC_register_my_thread(&sb);
+}
+
+void unregister_current_thread() { GC_unregister_my_thread(); }
+
+void add_roots(void* begin, void* end) { GC_add_roots(begin, end); }
+
+}  // namespace spindle::gc

@@ -1,0 +1,79 @@
+// The collector interface. Everything in Spindle allocates through here, so the
+// Boehm-Demers-Weiser collector underneath can be replaced by a purpose-built one
+// without touching the rest of the runtime.
+//
+// Rules the rest of the runtime follows:
+//  - Memory that holds Values or pointers to objects comes from alloc() (scanned).
+//  - Pointer-free payloads (string bytes, GMP limbs, bytecode) come from
+//    alloc_atomic() and are never scanned.
+//  - Long-lived malloc-style roots (thread frame stacks) come from
+//    alloc_uncollectable(); nothing holding Values lives on the malloc heap.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <utility>
+
+namespace spindle::gc {
+
+void init();
+
+// Zeroed, scanned, collectable.
+void* alloc(size_t bytes);
+// Not scanned, not zeroed, collectable.
+void* alloc_atomic(size_t bytes);
+// Zeroed, scanned, never collected until free_uncollectable().
+void* alloc_uncollectable(size_t bytes);
+void free_uncollectable(void* p);
+// Grows or shrinks a block from alloc_atomic (keeps atomic-ness).
+void* realloc_atomic(void* p, size_t bytes);
+
+// Placement-constructs a T in scanned collected memory. T must be trivially
+// destructible in spirit: no destructor ever runs.
+template <class T, class... Args>
+T* make(Args&&... args) {
+  return new (alloc(sizeof(T))) T(std::forward<Args>(args)...);
+}
+template <class T>
+T* make_array(size_t n) {
+  return static_cast<T*>(alloc(sizeof(T) * (n ? n : 1)));
+}
+
+// Finalization. fn runs later from drain_finalizers(), at a safe point of some
+// thread, never inside an allocation. One finalizer per object.
+using FinalizerFn = void (*)(void* obj, void* data);
+void register_finalizer(void* obj, FinalizerFn fn, void* data);
+void unregister_finalizer(void* obj);
+// True when finalizers are waiting; cheap, called from the interpreter's safe points.
+bool finalizers_pending();
+void drain_finalizers();
+
+// Weak links: *link is cleared (set to nullptr) once obj becomes unreachable.
+// The link must itself live in memory the collector knows (or static memory).
+void register_weak_link(void** link, const void* obj);
+void unregister_weak_link(void** link);
+
+void collect();
+void enable();
+void disable();
+bool is_enabled();
+
+struct Stats {
+  uint64_t heap_bytes;
+  uint64_t free_bytes;
+  uint64_t allocated_since_collect;
+  uint64_t collections;
+  uint64_t total_pause_ns;
+  uint64_t max_pause_ns;
+};
+Stats stats();
+
+// Threads that run Python code must be known to the collector. Threads created
+// with spindle::threads::start() are registered automatically.
+void register_current_thread();
+void unregister_current_thread();
+
+// Memory the collector must scan that it did not allocate (e.g. a static table).
+void add_roots(void* begin, void* end);
+
+}  // namespace spindle::gc

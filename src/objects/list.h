@@ -1,0 +1,45 @@
+// list: a resizable array safe under concurrent use.
+//
+// Writers (append, insert, pop, ...) hold the list's Mutex. Readers take no lock:
+// they load `size` and then `items`, check the index against both, and load the
+// slot; a null slot (cleared by a concurrent shrink) makes them reload. A store
+// never shrinks `items` in place: growth and shrinking publish a new block, and
+// the old one stays valid for readers that still hold it (the collector frees it).
+#pragma once
+#include "objects/object.h"
+#include "threads/mutex.h"
+
+namespace spindle {
+
+struct ListItems {
+  int64_t capacity;
+  std::atomic<uint64_t> slots[];  // Value bits; 0 = cleared  NOLINT
+};
+
+struct List : Object {
+  Mutex lock;
+  std::atomic<int64_t> size{0};
+  std::atomic<ListItems*> items{nullptr};
+};
+
+inline bool is_list(Value v) {
+  return v.is_object() && (v.as_object()->type == &list_type || (v.as_object()->type->flags & kTypeListSubclass));
+}
+inline bool is_list_exact(Value v) { return is_type(v, &list_type); }
+
+List* list_new(int64_t capacity = 0);
+List* list_from_array(const Value* items, int64_t n);
+Value list_from_iterable(Value iterable);  // list(iterable)
+inline int64_t list_size(const List* l) { return l->size.load(std::memory_order_acquire); }
+// Null (no exception) when i is out of range. i must be >= 0.
+Value list_get(List* l, int64_t i);
+void list_append(List* l, Value v);
+bool list_set(List* l, int64_t i, Value v);  // false if out of range
+// Extends with all items of iterable; -1 on error.
+int list_extend(List* l, Value iterable);
+// A consistent copy of the items at one moment, as a tuple.
+Tuple* list_snapshot(List* l);
+// Sorts in place (list.sort semantics); key may be null.
+int list_sort(List* l, Value key, bool reverse);
+
+}  // namespace spindle

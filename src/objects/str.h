@@ -1,0 +1,115 @@
+// str: immutable Unicode text with O(1) indexing. Code points are stored at a
+// fixed width chosen per string (as in PEP 393): 1 byte when every code point is
+// below 256 (Latin-1), 2 bytes below 65536, else 4 bytes. The data follows the
+// header inline, NUL-terminated; exact str objects are allocated pointer-free.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "objects/object.h"
+
+namespace spindle {
+
+struct Str : Object {
+  int64_t length;                 // in code points
+  std::atomic<int64_t> hash_cache; // -1: not computed yet (computed racily, idempotently)
+  uint8_t kind;                   // bytes per code point: 1, 2 or 4
+  bool ascii;                     // every code point < 128 (then the data is also UTF-8)
+  std::atomic<bool> interned;
+  // Where the code points live: right after the header for exact strs; str
+  // subclass instances point at a separate block (their layout is extended).
+  void* data_ptr;
+
+  const uint8_t* data1() const { return static_cast<const uint8_t*>(data_ptr); }
+  const uint16_t* data2() const { return static_cast<const uint16_t*>(data_ptr); }
+  const uint32_t* data4() const { return static_cast<const uint32_t*>(data_ptr); }
+  uint32_t at(int64_t i) const {
+    switch (kind) {
+      case 1: return data1()[i];
+      case 2: return data2()[i];
+      default: return data4()[i];
+    }
+  }
+  // Only when ascii: the text as UTF-8.
+  std::string_view ascii_view() const { return {reinterpret_cast<const char*>(data_ptr), size_t(length)}; }
+};
+
+inline bool is_str(Value v) { return v.is_object() && (v.as_object()->type == &str_type || (v.as_object()->type->flags & kTypeStrSubclass)); }
+inline bool is_str_exact(Value v) { return is_type(v, &str_type); }
+
+// ---- creation ----
+// Returns null with UnicodeDecodeError pending if `s` is not valid UTF-8
+// (surrogates encoded in UTF-8 are rejected, as in CPython's strict decoder).
+Str* str_from_utf8(const char* s, size_t n);
+Str* str_from_utf8(std::string_view s);
+// Decodes with the "surrogateescape" handler (for file names, argv, environ).
+Str* str_from_utf8_surrogateescape(const char* s, size_t n);
+Str* str_from_ascii(std::string_view s);   // caller guarantees ASCII
+Str* str_from_latin1(const uint8_t* s, size_t n);
+Str* str_from_code_points(const uint32_t* cps, size_t n);  // picks the narrowest kind
+Str* str_from_char(uint32_t cp);          // cached for cp < 256
+Str* str_empty();
+// A fresh, uninitialised exact str of the given length and kind (ascii flag set
+// by the caller): for builders that know the width up front.
+Str* str_alloc(int64_t length, uint8_t kind, bool ascii);
+// For str subclasses: an instance of `type` holding the text of `value`.
+Value str_subclass_new(Type* type, Str* value);
+
+// ---- conversion ----
+std::string str_to_utf8(const Str* s);    // lone surrogates are encoded as-is (surrogatepass)
+// Returns false (with UnicodeEncodeError pending) if s holds lone surrogates.
+bool str_to_utf8_strict(const Str* s, std::string* out);
+std::string str_to_utf8_surrogateescape(const Str* s);  // for OS calls
+// For C++ code that needs a C string of an identifier-like str.
+std::string cstr(Value str_value);
+
+// ---- interning ----
+// The interned copy of s (s itself if it is the first). Thread-safe, lock-free reads.
+Str* intern(Str* s);
+Str* intern_cstr(const char* s);  // s must be UTF-8
+Str* intern_sv(std::string_view s);
+
+// ---- operations used across the runtime ----
+int64_t str_hash(Str* s);
+bool str_equal(const Str* a, const Str* b);   // by content
+// Three-way comparison by code points.
+int str_compare(const Str* a, const Str* b);
+Str* str_concat(Str* a, Str* b);
+Str* str_substr(Str* s, int64_t start, int64_t end);
+int64_t str_find(Str* hay, Str* needle, int64_t start, int64_t end);  // -1 if absent
+Value str_repr(Str* s);
+Value str_join(Str* sep, Value iterable);
+bool str_equals_ascii(const Str* s, std::string_view ascii);
+
+// Accumulates code points; produces a str of the narrowest kind.
+class StrBuilder {
+ public:
+  StrBuilder() = default;
+  void append(uint32_t cp);
+  void append(Str* s);
+  void append_ascii(std::string_view s);
+  void append_utf8(std::string_view s);  // assumes valid UTF-8
+  int64_t length() const { return len_; }
+  uint32_t max_char() const { return max_; }
+  Str* finish();
+
+ private:
+  void grow(int64_t need, uint32_t cp_max);
+  void* buf_ = nullptr;   // collected, pointer-free
+  uint8_t kind_ = 1;
+  int64_t len_ = 0, cap_ = 0;
+  uint32_t max_ = 0;
+};
+
+// Interned strings of identifiers the runtime uses everywhere, e.g. names::__init__.
+// The list lives in objects/names.h.
+namespace names {
+#define SPINDLE_NAME(id) extern Str* id;
+#include "objects/names.h"
+#undef SPINDLE_NAME
+}  // namespace names
+
+void init_names();
+
+}  // namespace spindle

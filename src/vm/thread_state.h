@@ -1,0 +1,65 @@
+// Per-thread interpreter state. One ThreadState per OS thread that runs Python
+// code; reached through a thread_local pointer (one fs-relative load).
+#pragma once
+#include <atomic>
+#include <cstdint>
+
+#include "objects/value.h"
+
+namespace spindle {
+
+struct Frame;
+struct Tuple;
+
+// The exception currently being *handled* (sys.exc_info()), as a stack: each
+// generator or coroutine carries its own item, linked in while it runs.
+struct ExcStackItem {
+  Value exc;  // null or None: nothing being handled
+  ExcStackItem* prev = nullptr;
+};
+
+enum PendingFlags : uint32_t {
+  kPendingSignals = 1u << 0,    // a signal arrived; main thread runs the handlers
+  kPendingAsyncExc = 1u << 1,   // another thread asked us to raise async_exc
+  kPendingFinalizers = 1u << 2, // the collector queued finalizers (__del__, weakref callbacks)
+  kPendingStopRequest = 1u << 3,  // the world is being paused (atomic blocks, fork)
+};
+
+struct ThreadState {
+  Value exception;            // the exception being raised, null when none
+  Frame* frame = nullptr;     // innermost running Python frame
+  // The frame stack: a contiguous block of Values, scanned by the collector.
+  Value* stack_base = nullptr;
+  Value* stack_top = nullptr; // first free slot
+  Value* stack_end = nullptr;
+  int32_t depth = 0;          // Python frames + native re-entries (recursion limit)
+  ExcStackItem* exc_info = nullptr;
+  ExcStackItem base_exc_info;
+  std::atomic<uint32_t> pending{0};
+  Value async_exc;
+  // Native stack bounds: RecursionError before the C stack can overflow.
+  char* native_stack_limit = nullptr;
+  uint64_t ident = 0;         // threading.get_ident()
+  uint64_t native_id = 0;     // threading.get_native_id()
+  bool is_main = false;
+  ThreadState* next = nullptr;  // registry of live threads
+  ThreadState* prev = nullptr;
+  void* thread_local_data = nullptr;  // _thread._local storage
+};
+
+extern thread_local ThreadState* current_thread_state;
+inline ThreadState* ts() { return current_thread_state; }
+
+// Creates and registers the state for the calling thread (main or new thread).
+ThreadState* thread_state_attach(bool is_main);
+void thread_state_detach();
+
+extern std::atomic<int32_t> recursion_limit;
+
+// Enters a nested evaluation level (a Python call or a native recursion such as
+// repr of a nested list); raises RecursionError and returns false when the
+// limit or the native stack is exhausted. Pair with leave_recursion().
+bool enter_recursion(const char* where = "");
+inline void leave_recursion() { ts()->depth--; }
+
+}  // namespace spindle
