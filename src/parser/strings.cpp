@@ -91,6 +91,8 @@ class StringParser {
 
   Expr* run() {
     const Token& first_tok = p_->toks_[first_];
+    whole_ = whole_pos();
+    u_kind_ = p_->text_of(first_tok)[0] == 'u';
     bool bytesmode = false;
     for (size_t i = first_; i <= last_; i++) {
       const Token& t = p_->toks_[i];
@@ -109,36 +111,33 @@ class StringParser {
         decode_str(parts.body, parts.raw, &last_str_);
       }
     }
-    Pos whole;
-    whole.lineno = first_tok.lineno;
-    whole.col_offset = first_tok.col_offset;
-    whole.end_lineno = p_->toks_[last_].end_lineno;
-    whole.end_col_offset = p_->toks_[last_].end_col_offset;
-    whole_ = whole;
-    u_kind_ = p_->text_of(first_tok)[0] == 'u';
     if (bytesmode) {
       Constant* c = make<Constant>();
       c->value = bytes_new(bytes_.data(), bytes_.size());
-      c->pos = whole;
+      c->pos = whole_;
       return c;
     }
     if (!fmode_) return str_constant();
     flush_literal();
     JoinedStr* j = make<JoinedStr>();
     j->values = values_.done();
-    j->pos = whole;
+    j->pos = whole_;
     return j;
   }
 
  private:
-  Constant* str_constant() {
+  // The pending literal text as a Constant at `pos`; kind 'u' comes from the
+  // first token's prefix, except at the end of a format spec (CPython uses
+  // the spec's own token there).
+  Constant* str_constant(const Pos& pos, bool u_kind) {
     Constant* c = make<Constant>();
     c->value = str_from_code_points(reinterpret_cast<const uint32_t*>(last_str_.data()), last_str_.size());
-    if (u_kind_) c->kind = intern_sv("u");
-    c->pos = whole_;
+    if (u_kind) c->kind = intern_sv("u");
+    c->pos = pos;
     last_str_.clear();
     return c;
   }
+  Constant* str_constant() { return str_constant(whole_, u_kind_); }
   void flush_literal() {
     if (!last_str_.empty()) values_.push(str_constant());
   }
@@ -431,10 +430,11 @@ class StringParser {
       *at = i;
       fstring(t, body, offset, at, raw, level + 1);
       i = *at;
-      flush_literal();
+      Pos spec_pos = p_->token_pos(t);
+      if (!last_str_.empty()) values_.push(str_constant(spec_pos, false));
       JoinedStr* spec = make<JoinedStr>();
       spec->values = values_.done();
-      spec->pos = whole_pos();
+      spec->pos = spec_pos;
       format_spec = spec;
       values_ = saved_values;
       last_str_.swap(saved_str);
@@ -451,7 +451,7 @@ class StringParser {
     fv->value = value;
     fv->conversion = conversion;
     fv->format_spec = format_spec;
-    fv->pos = whole_pos();
+    fv->pos = whole_;
     values_.push(fv);
   }
 
