@@ -145,7 +145,9 @@ void Parser::set_generic_error(size_t furthest_token) {
   try {
     if (t.type == Tok::Indent) raise_at_token("unexpected indent", t, ErrorType::Indentation);
     if (t.type == Tok::Dedent) raise_at_token("unexpected unindent", t, ErrorType::Indentation);
-    raise_at_token("invalid syntax", t);
+    // Unlike the messages above, this one takes the token's columns as they
+    // are: -1 (no column) comes out as 0.
+    raise_raw(ErrorType::Syntax, "invalid syntax", t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1);
   } catch (SpecificError&) {
   }
 }
@@ -396,7 +398,17 @@ Stmt* Parser::expression_statement() {
     finish(&s->pos, start);
     return s;
   }
-  if (diagnose_) check_invalid_assignment(start);
+  if (diagnose_) {
+    // CPython's invalid_assignment comes after the valid alternatives.
+    Stmt* s = nullptr;
+    if (attempt([&] { s = plain_expression_statement(start); })) return s;
+    check_invalid_assignment(start);
+    fail();
+  }
+  return plain_expression_statement(start);
+}
+
+Stmt* Parser::plain_expression_statement(size_t start) {
   Expr* e = star_expressions();
   Tok next = peek_type();
   if (next == Tok::Equal) return finish_assignment(start, e);
@@ -697,10 +709,10 @@ Stmt* Parser::import_from() {
     for (;;) {
       names.push(import_from_as_name());
       if (!accept(Tok::Comma)) break;
-    }
-    if (at(Tok::Newline) && toks_[pos_ - 1].type == Tok::Comma) {
-      if (diagnose_) raise_last_token("trailing comma not allowed without surrounding parentheses");
-      fail();
+      if (at(Tok::Newline)) {
+        if (diagnose_) raise_last_token("trailing comma not allowed without surrounding parentheses");
+        fail();
+      }
     }
   }
   s->names = names.done();
@@ -863,9 +875,7 @@ Seq<Stmt*> Parser::else_block() {
   const Token& kw = peek();
   pos_++;
   expect_forced(Tok::Colon, ":");
-  Seq<Stmt*> body = block(kw, "'else' statement");
-  if (diagnose_ && at(Tok::KwElif)) raise_last_token("'elif' block follows an 'else' block");
-  return body;
+  return block(kw, "'else' statement");
 }
 
 Stmt* Parser::while_stmt() {
@@ -978,7 +988,7 @@ ExceptHandler* Parser::except_block(bool* is_star, bool first) {
     fail();
   }
   ExceptHandler* h = make<ExceptHandler>();
-  if (!at(Tok::Colon) || star) {
+  if ((!at(Tok::Colon) && !at(Tok::Newline)) || star) {
     if (star && (at(Tok::Colon) || at(Tok::Newline))) {
       if (diagnose_) raise_last_token("expected one or more exception types");
       fail();

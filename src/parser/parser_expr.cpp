@@ -914,11 +914,7 @@ Arguments* Parser::parameters(bool is_lambda) {
         bare_star = &star;
         if (at(end) || peek_type(1) == end || peek_type(1) == Tok::DoubleStar) {
           if (diagnose_) {
-            if (is_lambda) {
-              pos_++;
-              peek();
-              raise_last_token("named arguments must follow bare *");
-            }
+            if (is_lambda) raise_last_token("named arguments must follow bare *");
             raise_at_token("named arguments must follow bare *", star);
           }
           fail();
@@ -954,7 +950,12 @@ Arguments* Parser::parameters(bool is_lambda) {
     } else if (at(Tok::Name)) {
       Arg* a = param(is_lambda, false);
       Expr* def = nullptr;
-      if (accept(Tok::Equal)) def = expression();
+      if (at(Tok::Equal)) {
+        if (diagnose_ && !is_lambda && (peek_type(1) == Tok::RPar || peek_type(1) == Tok::Comma))
+          raise_at_token("expected default value expression", peek());
+        pos_++;
+        def = expression();
+      }
       if (seen_star) {
         kwonly.push(a);
         kw_defaults.push(def);
@@ -1061,6 +1062,9 @@ void Parser::call_arguments(Call* call, size_t open_tok, bool allow_genexp) {
         fail();
       }
       if (at(Tok::KwFor) || (at(Tok::KwAsync) && peek_type(1) == Tok::KwFor)) {
+        // In the first pass only a sole argument may be a bare generator
+        // expression; anything else fails here, at the 'for'.
+        if (!diagnose_ && !(allow_genexp && args.size == 0 && keywords.size == 0)) fail();
         GeneratorExp* g = make<GeneratorExp>();
         g->elt = e;
         g->generators = for_if_clauses();
@@ -1072,7 +1076,9 @@ void Parser::call_arguments(Call* call, size_t open_tok, bool allow_genexp) {
           call->args = only.done();
           return;
         }
-        if (diagnose_) {
+        bool first_then_more = args.size == 0 && keywords.size == 0 && at(Tok::Comma);
+        bool after_positional = args.size > 0 && keywords.size == 0;
+        if (diagnose_ && (first_then_more || after_positional)) {
           const Comprehension* last = g->generators[g->generators.size - 1];
           Expr* last_item = last->ifs.size ? last->ifs[last->ifs.size - 1] : last->iter;
           raise_range(ErrorType::Syntax, "Generator expression must be parenthesized", e->pos, last_item->pos);

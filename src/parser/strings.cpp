@@ -100,7 +100,7 @@ class StringParser {
       if (i != first_ && parts.bytes != bytesmode) p_->raise_last_token("cannot mix bytes and nonbytes literals");
       bytesmode = parts.bytes;
       if (parts.bytes) {
-        decode_bytes(parts, t);
+        decode_bytes(parts);
       } else if (parts.fstring) {
         fmode_ = true;
         std::string_view body = parts.body;
@@ -225,13 +225,10 @@ class StringParser {
     }
   }
 
-  void decode_bytes(const LiteralParts& parts, const Token& t) {
+  void decode_bytes(const LiteralParts& parts) {
     std::string_view s = parts.body;
     for (unsigned char ch : s) {
-      if (ch >= 0x80) {
-        Pos pos = p_->token_pos(t);
-        p_->raise_at("bytes can only contain ASCII literal characters", pos);
-      }
+      if (ch >= 0x80) p_->raise_last_token("bytes can only contain ASCII literal characters");
     }
     if (parts.raw) {
       bytes_.append(s);

@@ -308,7 +308,7 @@ class Lexer {
       } else if (col > indents_.back()) {
         if (static_cast<int>(indents_.size()) >= kMaxIndent) {
           cur_ = line_end_;
-          return parser_reported_error(TokError::Indentation, 1, "too many levels of indentation", 0, 0);
+          return parser_reported_error(TokError::Indentation, 1, "too many levels of indentation", 1, 0);
         }
         if (altcol <= alt_indents_.back()) return tab_error();
         pending_indents_++;
