@@ -26,7 +26,7 @@ thread_local bool last_incomplete = false;
 }  // namespace
 
 Parser::Parser(const TokenizedSource& src, Mode mode, unsigned flags, bool diagnose)
-    : src_(src), toks_(src.tokens), mode_(mode), flags_(flags), diagnose_(diagnose) {
+    : src_(src), toks_(src.tokens), mode_(mode), flags_(flags), diagnose_(diagnose), memoize_(diagnose) {
   if (src.error.kind != TokError::None) error_token_ = src.error.token_index;
 }
 
@@ -955,17 +955,42 @@ bool Parser::parenthesized_with_items(SeqBuilder<WithItem*>* items) {
 
 Stmt* Parser::with_stmt(size_t start, bool is_async) {
   const Token& kw = expect(Tok::KwWith);
+  size_t items_start = pos_;
   With* s = make<With>(is_async);
   SeqBuilder<WithItem*> items;
-  if (!(at(Tok::LPar) && parenthesized_with_items(&items))) {
-    items = SeqBuilder<WithItem*>();
-    for (;;) {
-      items.push(with_item());
-      if (!accept(Tok::Comma)) break;
+  auto header = [&] {
+    if (!(at(Tok::LPar) && parenthesized_with_items(&items))) {
+      items = SeqBuilder<WithItem*>();
+      for (;;) {
+        items.push(with_item());
+        if (!accept(Tok::Comma)) break;
+      }
     }
+    expect_colon_or_diagnose();
+  };
+  if (!diagnose_) {
+    header();
+  } else if (!attempt(header)) {
+    // invalid_with_stmt: the items, loosely, then the end of the line.
+    pos_ = items_start;
+    auto loose_items = [&](bool parenthesized) {
+      for (;;) {
+        if (parenthesized)
+          expressions();
+        else
+          expression();
+        if (accept(Tok::KwAs)) star_target();
+        if (!accept(Tok::Comma)) break;
+        if (parenthesized && at(Tok::RPar)) break;
+      }
+    };
+    if (attempt([&] { loose_items(false); }) && at(Tok::Newline)) raise_last_token("expected ':'");
+    pos_ = items_start;
+    if (accept(Tok::LPar) && attempt([&] { loose_items(true); }) && accept(Tok::RPar) && at(Tok::Newline))
+      raise_last_token("expected ':'");
+    fail();
   }
   s->items = items.done();
-  expect_colon_or_diagnose();
   s->type_comment = type_comment_opt();
   s->body = block(kw, "'with' statement");
   finish(&s->pos, start);
@@ -1178,6 +1203,7 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
   }
 
   PendingError err;
+  bool indentation_error = false;
   size_t furthest = first.furthest();
   if (!first.error.msg.empty()) {
     err = first.error;
@@ -1196,6 +1222,8 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
     } else {
       first.set_generic_error(furthest);
       err = first.error;
+      // CPython reports an unexpected indent without looking further.
+      indentation_error = err.type == ErrorType::Indentation;
     }
     furthest = std::max(furthest, second.furthest());
   }
@@ -1203,7 +1231,7 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
   // Errors the tokenizer finds further on take precedence over the parser's,
   // as CPython tokenizes the rest of the file after a parser error.
   const TokError& te = source.error;
-  if (!tokenizer_failed && te.kind != TokError::None) {
+  if (!tokenizer_failed && !indentation_error && te.kind != TokError::None) {
     int err_line = source.tokens[std::min(furthest, source.tokens.size() - 1)].lineno;
     if (te.kind == TokError::Raised) {
       first.set_tokenizer_error(te);

@@ -51,6 +51,11 @@ bool binary_operator(Tok t, Operator* op) {
 // ---------------------------------------------------------------- expression levels
 
 Expr* Parser::expression() {
+  if (memoize_) return memoized(kMemoExpression, [&] { return expression_uncached(); });
+  return expression_uncached();
+}
+
+Expr* Parser::expression_uncached() {
   DepthGuard guard(this);
   size_t start = pos_;
   if (diagnose_) {
@@ -77,19 +82,19 @@ Expr* Parser::expression() {
         raise_range(ErrorType::Syntax, "expected 'else' after 'if' expression", a->pos, b->pos);
       pos_ = start;
     }
+    // invalid_legacy_expression parses what follows any name (it checks for
+    // print/exec only afterwards), so errors in that text surface here.
     if (at(Tok::Name) && peek_type(1) != Tok::LPar) {
-      std::string_view name = text_of(peek());
-      if (name == "print" || name == "exec") {
-        const Token& n = peek();
-        pos_++;
-        Expr* b = nullptr;
-        if (attempt([&] { b = star_expressions(); }))
-          raise_range(ErrorType::Syntax,
-                      "Missing parentheses in call to '" + std::string(name) + "'. Did you mean " +
-                          std::string(name) + "(...)?",
-                      token_pos(n), b->pos);
-        pos_ = start;
-      }
+      const Token& n = peek();
+      std::string_view name = text_of(n);
+      pos_++;
+      Expr* b = nullptr;
+      if (attempt([&] { b = star_expressions(); }) && (name == "print" || name == "exec"))
+        raise_range(ErrorType::Syntax,
+                    "Missing parentheses in call to '" + std::string(name) + "'. Did you mean " + std::string(name) +
+                        "(...)?",
+                    token_pos(n), b->pos);
+      pos_ = start;
     }
   }
   if (at(Tok::KwLambda)) return lambdef();
@@ -238,6 +243,11 @@ Expr* Parser::annotated_rhs() {
 }
 
 Expr* Parser::disjunction() {
+  if (memoize_) return memoized(kMemoDisjunction, [&] { return disjunction_uncached(); });
+  return disjunction_uncached();
+}
+
+Expr* Parser::disjunction_uncached() {
   size_t start = pos_;
   Expr* first = conjunction();
   if (!at(Tok::KwOr)) return first;

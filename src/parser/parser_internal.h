@@ -111,6 +111,20 @@ class Parser {
   void enter();
   void leave() { depth_--; }
 
+  // The second pass tries alternatives speculatively at every expression;
+  // memoizing these rules per token position keeps that linear, as CPython's
+  // memo does. Indexed by rule * 2 + (diagnose_ ? 1 : 0).
+  enum MemoRule { kMemoExpression, kMemoDisjunction, kMemoRules };
+  struct Memo {
+    std::vector<int32_t> end;     // -1: failed
+    std::vector<uint8_t> known;
+    ast::Expr** nodes = nullptr;  // collected memory, scanned
+  };
+  template <class F>
+  ast::Expr* memoized(MemoRule rule, F&& parse);
+  ast::Expr* expression_uncached();
+  ast::Expr* disjunction_uncached();
+
   // ---- names ----
   Str* identifier(const Token& t);
   ast::Name* name_node(const Token& t, ast::ExprContext ctx = ast::ExprContext::Load);
@@ -222,11 +236,41 @@ class Parser {
   Mode mode_;
   unsigned flags_;
   bool diagnose_;
+  bool memoize_;  // the second pass
   size_t pos_ = 0;
   size_t max_pos_ = 0;
   size_t error_token_ = SIZE_MAX;  // index of the tokenizer's Error token
   int depth_ = 0;
+  Memo memo_[kMemoRules * 2];
 };
+
+template <class F>
+ast::Expr* Parser::memoized(MemoRule rule, F&& parse) {
+  Memo& m = memo_[rule * 2 + (diagnose_ ? 1 : 0)];
+  if (!m.nodes) {
+    m.nodes = gc::make_array<ast::Expr*>(toks_.size());
+    m.end.assign(toks_.size(), 0);
+    m.known.assign(toks_.size(), 0);
+  }
+  size_t start = pos_;
+  if (m.known[start]) {
+    if (m.end[start] < 0) fail();
+    peek();  // the tokenizer error, if this position is past it
+    pos_ = static_cast<size_t>(m.end[start]);
+    return m.nodes[start];
+  }
+  try {
+    ast::Expr* e = parse();
+    m.known[start] = 1;
+    m.end[start] = static_cast<int32_t>(pos_);
+    m.nodes[start] = e;
+    return e;
+  } catch (GenericFailure&) {
+    m.known[start] = 1;
+    m.end[start] = -1;
+    throw;
+  }
+}
 
 // RAII nesting guard against native stack exhaustion.
 class DepthGuard {
