@@ -399,16 +399,25 @@ Stmt* Parser::expression_statement() {
     return s;
   }
   if (diagnose_) {
-    // CPython's invalid_assignment comes after the valid alternatives.
+    // CPython tries the assignment forms first, then invalid_assignment
+    // (also before settling for an expression statement), unless an
+    // augmented assignment operator committed it (the grammar's cut).
     Stmt* s = nullptr;
-    if (attempt([&] { s = plain_expression_statement(start); })) return s;
+    bool committed = false;
+    bool ok = attempt([&] { s = plain_expression_statement(start, &committed); });
+    if (ok && s->kind != StmtKind::Expr) return s;
+    if (!ok && committed) fail();
+    size_t after = pos_;
     check_invalid_assignment(start);
-    fail();
+    if (!ok) fail();
+    pos_ = after;
+    return s;
   }
-  return plain_expression_statement(start);
+  bool committed = false;
+  return plain_expression_statement(start, &committed);
 }
 
-Stmt* Parser::plain_expression_statement(size_t start) {
+Stmt* Parser::plain_expression_statement(size_t start, bool* committed) {
   Expr* e = star_expressions();
   Tok next = peek_type();
   if (next == Tok::Equal) return finish_assignment(start, e);
@@ -418,7 +427,10 @@ Stmt* Parser::plain_expression_statement(size_t start) {
     return finish_annotation(start, e, false);
   }
   Operator op;
-  if (augassign_op(next, &op)) return finish_augassign(start, e);
+  if (augassign_op(next, &op)) {
+    *committed = is_single_target(e);
+    return finish_augassign(start, e);
+  }
   ExprStmt* s = make<ExprStmt>();
   s->value = e;
   finish(&s->pos, start);
@@ -497,12 +509,8 @@ void Parser::check_invalid_assignment(size_t start) {
   {
     Expr* e = nullptr;
     if (attempt([&] { e = star_named_expression(); }) && accept(Tok::Comma)) {
-      attempt([&] {
-        while (!at(Tok::Colon)) {
-          star_named_expression();
-          if (!accept(Tok::Comma)) break;
-        }
-      });
+      // star_named_expressions*: lists of items, one after another
+      while (attempt([&] { star_named_expression(); })) accept(Tok::Comma);
       if (annotation_follows()) raise_at("only single target (not tuple) can be annotated", e->pos);
     }
     pos_ = start;

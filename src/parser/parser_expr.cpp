@@ -61,7 +61,14 @@ Expr* Parser::expression_uncached() {
   if (diagnose_) {
     // invalid_expression / invalid_legacy_expression
     bool name_string = at(Tok::Name) && peek_type(1) == Tok::String;
-    bool soft_keyword = at_name("match") || at_name("case") || at_name("_");
+    // CPython's SOFT_KEYWORD test compares only the name's length worth of
+    // characters, so any prefix of "match" or "case" counts ("c", "ma").
+    bool soft_keyword = false;
+    if (at(Tok::Name)) {
+      std::string_view n = text_of(peek());
+      soft_keyword = std::string_view("match").substr(0, n.size()) == n ||
+                     std::string_view("case").substr(0, n.size()) == n || n == "_";
+    }
     if (!name_string && !soft_keyword) {
       Expr* a = nullptr;
       Expr* b = nullptr;
@@ -100,12 +107,20 @@ Expr* Parser::expression_uncached() {
   if (at(Tok::KwLambda)) return lambdef();
   Expr* body = disjunction();
   if (!at(Tok::KwIf)) return body;
-  pos_++;
+  // A failed conditional falls back to the plain disjunction, as in CPython.
   IfExp* e = make<IfExp>();
-  e->body = body;
-  e->test = disjunction();
-  expect(Tok::KwElse);
-  e->orelse = expression();
+  size_t after_body = pos_;
+  bool conditional = attempt([&] {
+    pos_++;
+    e->body = body;
+    e->test = disjunction();
+    expect(Tok::KwElse);
+    e->orelse = expression();
+  });
+  if (!conditional) {
+    pos_ = after_body;
+    return body;
+  }
   finish(&e->pos, start);
   return e;
 }
@@ -466,12 +481,16 @@ Expr* Parser::await_primary() {
   return a;
 }
 
+// A trailer that does not parse leaves the primary as it was, as CPython's
+// ordered choice does (`t[]` is the name `t` followed by a list).
 Expr* Parser::primary() {
   size_t start = pos_;
   Expr* e = atom();
   for (;;) {
+    size_t before = pos_;
     switch (peek_type()) {
       case Tok::Dot: {
+        if (peek_type(1) != Tok::Name) return e;
         pos_++;
         Attribute* a = make<Attribute>();
         a->value = e;
@@ -481,21 +500,30 @@ Expr* Parser::primary() {
         break;
       }
       case Tok::LPar: {
-        size_t open = pos_;
-        pos_++;
         Call* c = make<Call>();
         c->func = e;
-        call_arguments(c, open, true);
+        if (!attempt([&] {
+              pos_++;
+              call_arguments(c, before, true);
+            })) {
+          pos_ = before;
+          return e;
+        }
         finish(&c->pos, start);
         e = c;
         break;
       }
       case Tok::LSqb: {
-        pos_++;
         Subscript* s = make<Subscript>();
         s->value = e;
-        s->slice = slices();
-        expect(Tok::RSqb);
+        if (!attempt([&] {
+              pos_++;
+              s->slice = slices();
+              expect(Tok::RSqb);
+            })) {
+          pos_ = before;
+          return e;
+        }
         finish(&s->pos, start);
         e = s;
         break;
@@ -748,11 +776,17 @@ Expr* Parser::brace_atom() {
   } else if (at(Tok::Star) || (at(Tok::Name) && peek_type(1) == Tok::ColonEqual)) {
     first = star_named_expression();
   } else {
+    size_t first_start = pos_;
     first = expression();
-    if (at(Tok::Colon)) is_dict = true;
-    else if (at(Tok::ColonEqual)) {
+    if (at(Tok::Colon)) {
+      is_dict = true;
+    } else if (at(Tok::ColonEqual)) {
       if (diagnose_) raise_at(std::string("cannot use assignment expressions with ") + expr_name(first), first->pos);
       fail();
+    } else if (diagnose_) {
+      // As a set element it is a named_expression, with its checks.
+      pos_ = first_start;
+      first = named_expression();
     }
   }
   if (!is_dict) {

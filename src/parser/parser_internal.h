@@ -135,7 +135,7 @@ class Parser {
   void simple_stmts(ast::SeqBuilder<ast::Stmt*>* out);
   ast::Stmt* simple_stmt();
   ast::Stmt* expression_statement();
-  ast::Stmt* plain_expression_statement(size_t start_tok);
+  ast::Stmt* plain_expression_statement(size_t start_tok, bool* committed);
   ast::Stmt* finish_assignment(size_t start_tok, ast::Expr* first);
   ast::Stmt* finish_annotation(size_t start_tok, ast::Expr* target, bool simple);
   ast::Stmt* finish_augassign(size_t start_tok, ast::Expr* target);
