@@ -489,6 +489,7 @@ Str* Parser::type_comment_opt() {
 // The second pass's view of a statement that did not parse: CPython's
 // invalid_assignment alternatives, tried in order, each from the start.
 void Parser::check_invalid_assignment(size_t start) {
+  pos_ = start;
   auto annotation_follows = [&] {
     return accept(Tok::Colon) && attempt([&] { expression(); });
   };
