@@ -166,7 +166,11 @@ class StringParser {
       if (i >= s.size()) break;
       size_t esc = i;
       i++;
-      if (i >= s.size()) decode_error("unicodeescape", s, esc, i, "\\ at end of string");
+      if (i >= s.size()) {
+        // A trailing backslash (f"\{x}" leaves one) stays a backslash.
+        out->push_back('\\');
+        break;
+      }
       char c = s[i++];
       switch (c) {
         case '\n': break;
