@@ -12,10 +12,10 @@
 using namespace spindle;
 
 // ---- --dump-ast / --dump-ast-noattrs (parser differential tests) ----------
-// `spindle --dump-ast FILE...` prints ast.dump(parse(FILE), include_attributes=True)
-// for each file, or "<ErrorType>: <msg> (<lineno>:<offset>-<end_lineno>:<end_offset>)"
-// when it does not parse. With several files, each result is preceded by a
-// line "### FILE".
+// `spindle --dump-ast [--mode=exec|eval|single|func_type] FILE...` prints
+// ast.dump(parse(FILE), include_attributes=True) for each file, or
+// "<ErrorType>: <msg> (<lineno>:<offset>-<end_lineno>:<end_offset>)" when it
+// does not parse. With several files, each result is preceded by "### FILE".
 namespace {
 
 bool read_file(const char* path, std::string* out) {
@@ -35,7 +35,7 @@ std::string int_attr(Value exc, const char* name) {
   return "None";
 }
 
-int dump_ast_files(int nfiles, char** files, bool attrs) {
+int dump_ast_files(int nfiles, char** files, bool attrs, parser::Mode mode) {
   int status = 0;
   for (int i = 0; i < nfiles; i++) {
     if (nfiles > 1) printf("### %s\n", files[i]);
@@ -46,7 +46,7 @@ int dump_ast_files(int nfiles, char** files, bool attrs) {
       continue;
     }
     Value filename = Value(str_from_utf8(files[i], strlen(files[i])));
-    ast::Mod* mod = parser::parse(source.data(), source.size(), filename, parser::Mode::Exec, 0);
+    ast::Mod* mod = parser::parse(source.data(), source.size(), filename, mode, 0);
     if (!mod) {
       Value exc = fetch_error();
       Value msg = get_attr_cstr(exc, "msg");
@@ -69,8 +69,20 @@ int dump_ast_files(int nfiles, char** files, bool attrs) {
 int main(int argc, char** argv) {
   gc::init();
   thread_state_attach(true);
-  if (argc >= 3 && (strcmp(argv[1], "--dump-ast") == 0 || strcmp(argv[1], "--dump-ast-noattrs") == 0))
-    return dump_ast_files(argc - 2, argv + 2, strcmp(argv[1], "--dump-ast") == 0);
+  if (argc >= 3 && (strcmp(argv[1], "--dump-ast") == 0 || strcmp(argv[1], "--dump-ast-noattrs") == 0)) {
+    bool attrs = strcmp(argv[1], "--dump-ast") == 0;
+    int first = 2;
+    parser::Mode mode = parser::Mode::Exec;
+    if (strncmp(argv[2], "--mode=", 7) == 0) {
+      const char* m = argv[2] + 7;
+      mode = strcmp(m, "eval") == 0     ? parser::Mode::Eval
+             : strcmp(m, "single") == 0 ? parser::Mode::Single
+             : strcmp(m, "func_type") == 0 ? parser::Mode::FuncType
+                                           : parser::Mode::Exec;
+      first = 3;
+    }
+    return dump_ast_files(argc - first, argv + first, attrs, mode);
+  }
   fprintf(stderr, "usage: spindle --dump-ast FILE...\n");
   return 2;
 }

@@ -218,36 +218,37 @@ Mod* Parser::run() {
     case Mode::Single: {
       mod->kind = ModKind::Interactive;
       SeqBuilder<Stmt*> body;
-      if (at(Tok::Newline)) {
-        size_t start = pos_;
-        pos_++;
-        Pass* p = make<Pass>();
-        finish(&p->pos, start);
-        body.push(p);
-      } else if (!at(Tok::EndMarker)) {
-        bool compound = false;
-        switch (peek_type()) {
-          case Tok::KwDef: case Tok::At: case Tok::KwClass: case Tok::KwIf: case Tok::KwWhile:
-          case Tok::KwFor: case Tok::KwTry: case Tok::KwWith: case Tok::KwAsync:
-            compound = true;
-            break;
-          default:
-            break;
-        }
-        if (compound) {
+      switch (peek_type()) {
+        case Tok::KwDef: case Tok::At: case Tok::KwClass: case Tok::KwIf: case Tok::KwWhile:
+        case Tok::KwFor: case Tok::KwTry: case Tok::KwWith: case Tok::KwAsync:
           body.push(compound_stmt());
-          expect(Tok::Newline);
-        } else {
+          if (!accept(Tok::Newline) && !at(Tok::EndMarker)) fail();
+          break;
+        case Tok::EndMarker:
+          fail();
+        default:
+          if (at_name("match")) {
+            if (Stmt* m = match_stmt()) {
+              body.push(m);
+              if (!accept(Tok::Newline) && !at(Tok::EndMarker)) fail();
+              break;
+            }
+          }
           simple_stmts(&body);
-        }
+          break;
       }
       mod->body = body.done();
-      // Anything after the statement (other than blank lines) is an error.
-      while (accept(Tok::Newline) || accept(Tok::Dedent)) {
+      // Only blank lines and comments may follow the statement.
+      std::string_view rest = std::string_view(src_.text).substr(last_consumed().end);
+      for (size_t i = 0; i < rest.size(); i++) {
+        char c = rest[i];
+        if (c == '#') {
+          while (i < rest.size() && rest[i] != '\n') i++;
+        } else if (c != ' ' && c != '\t' && c != '\n' && c != '\f') {
+          max_pos_ = pos_ - 1;
+          raise_last_token("multiple statements found while compiling a single statement");
+        }
       }
-      if (!at(Tok::EndMarker))
-        raise_raw(ErrorType::Syntax, "multiple statements found while compiling a single statement",
-                  peek().lineno, peek().col_offset + 1, peek().end_lineno, peek().end_col_offset + 1);
       break;
     }
     case Mode::FuncType: {

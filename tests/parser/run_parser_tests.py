@@ -6,6 +6,8 @@
    ast.dump(..., include_attributes=True) from `spindle --dump-ast`.
 2. Every snippet in tests/parser/errors/*.py must fail with the same error
    line: "<Type>: <msg> (<lineno>:<offset>-<end_lineno>:<end_offset>)".
+A file named NAME.eval.py, NAME.single.py or NAME.func_type.py is parsed in
+that mode instead of "exec".
 
 Usage: run_parser_tests.py [--spindle PATH] [--no-stdlib] [-v] [FILTER]
 Prints "N passed, N failed" and exits non-zero on any failure.
@@ -27,6 +29,13 @@ STDLIB = "/usr/lib/python3.11"
 BATCH = 40
 
 
+def mode_of(path):
+    for mode in ("eval", "single", "func_type"):
+        if path.endswith(f".{mode}.py"):
+            return mode
+    return "exec"
+
+
 def reference_dump(path):
     """CPython's dump of the file, or None if CPython does not parse it."""
     with open(path, "rb") as f:
@@ -34,7 +43,7 @@ def reference_dump(path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return ast.dump(ast.parse(source), include_attributes=True)
+            return ast.dump(ast.parse(source, mode=mode_of(path)), include_attributes=True)
     except (SyntaxError, ValueError, RecursionError, MemoryError, UnicodeError, LookupError):
         return None
 
@@ -53,7 +62,7 @@ def reference_error(path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(text, path, "exec", ast.PyCF_ONLY_AST)
+            compile(text, path, mode_of(path), ast.PyCF_ONLY_AST)
     except SyntaxError as e:
         return f"{type(e).__name__}: {e.msg} ({e.lineno}:{e.offset}-{e.end_lineno}:{e.end_offset})"
     except (ValueError, RecursionError, MemoryError) as e:
@@ -62,8 +71,9 @@ def reference_error(path):
 
 
 def run_spindle(spindle, paths):
-    """{path: output} from one spindle process."""
-    proc = subprocess.run([spindle, "--dump-ast", *paths], capture_output=True, timeout=600)
+    """{path: output} from one spindle process (all paths of one mode)."""
+    proc = subprocess.run([spindle, "--dump-ast", f"--mode={mode_of(paths[0])}", *paths],
+                          capture_output=True, timeout=600)
     out = proc.stdout.decode("utf-8", "replace")
     results = {}
     if len(paths) == 1:
@@ -111,8 +121,10 @@ def main():
     dump_files = [f for f in dump_files if args.filter in f]
     error_files = [f for f in error_files if args.filter in f]
 
-    all_files = dump_files + error_files
-    batches = [all_files[i:i + BATCH] for i in range(0, len(all_files), BATCH)]
+    batches = []
+    for mode in ("exec", "eval", "single", "func_type"):
+        files = [f for f in dump_files + error_files if mode_of(f) == mode]
+        batches += [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
     actual = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(run_spindle, args.spindle, b) for b in batches]
