@@ -12,7 +12,7 @@
 using namespace spindle;
 
 // ---- --dump-ast / --dump-ast-noattrs (parser differential tests) ----------
-// `spindle --dump-ast [--mode=exec|eval|single|func_type] FILE...` prints
+// `spindle --dump-ast [--mode=exec|eval|single|func_type] [--type-comments] FILE...` prints
 // ast.dump(parse(FILE), include_attributes=True) for each file, or
 // "<ErrorType>: <msg> (<lineno>:<offset>-<end_lineno>:<end_offset>)" when it
 // does not parse. With several files, each result is preceded by "### FILE".
@@ -35,7 +35,7 @@ std::string int_attr(Value exc, const char* name) {
   return "None";
 }
 
-int dump_ast_files(int nfiles, char** files, bool attrs, parser::Mode mode) {
+int dump_ast_files(int nfiles, char** files, bool attrs, parser::Mode mode, unsigned flags) {
   int status = 0;
   for (int i = 0; i < nfiles; i++) {
     if (nfiles > 1) printf("### %s\n", files[i]);
@@ -46,7 +46,7 @@ int dump_ast_files(int nfiles, char** files, bool attrs, parser::Mode mode) {
       continue;
     }
     Value filename = Value(str_from_utf8(files[i], strlen(files[i])));
-    ast::Mod* mod = parser::parse(source.data(), source.size(), filename, mode, 0);
+    ast::Mod* mod = parser::parse(source.data(), source.size(), filename, mode, flags);
     if (!mod) {
       Value exc = fetch_error();
       Value msg = get_attr_cstr(exc, "msg");
@@ -79,9 +79,14 @@ int main(int argc, char** argv) {
              : strcmp(m, "single") == 0 ? parser::Mode::Single
              : strcmp(m, "func_type") == 0 ? parser::Mode::FuncType
                                            : parser::Mode::Exec;
-      first = 3;
+      first++;
     }
-    return dump_ast_files(argc - first, argv + first, attrs, mode);
+    unsigned flags = 0;
+    if (first < argc && strcmp(argv[first], "--type-comments") == 0) {
+      flags |= parser::kTypeComments;
+      first++;
+    }
+    return dump_ast_files(argc - first, argv + first, attrs, mode, flags);
   }
   fprintf(stderr, "usage: spindle --dump-ast FILE...\n");
   return 2;

@@ -832,9 +832,8 @@ Stmt* Parser::function_def(Seq<Expr*> decorators, size_t start) {
     f->type_comment = type_comment_opt();
   } else if ((flags_ & kTypeComments) && at(Tok::Newline) && peek_type(1) == Tok::TypeComment &&
              peek_type(2) == Tok::Newline && peek_type(3) == Tok::Indent) {
-    pos_++;
+    pos_++;  // the comment's line: NEWLINE TYPE_COMMENT, then the block's NEWLINE INDENT
     f->type_comment = type_comment_opt();
-    pos_--;
   }
   f->body = block(def_tok, "function definition");
   f->decorator_list = decorators;

@@ -933,6 +933,7 @@ Arguments* Parser::parameters(bool is_lambda) {
   Arguments* result = make<Arguments>();
   bool seen_slash = false, seen_star = false, seen_default = false;
   const Token* bare_star = nullptr;
+  Arg* last_param = nullptr;  // the parameter a type comment would belong to
   while (!at(end)) {
     if (at(Tok::Slash)) {
       const Token& slash = peek();
@@ -965,6 +966,7 @@ Arguments* Parser::parameters(bool is_lambda) {
         }
       } else {
         result->vararg = param(is_lambda, true);
+        last_param = result->vararg;
         if (at(Tok::Equal)) {
           if (diagnose_) raise_at_token("var-positional argument cannot have default value", peek());
           fail();
@@ -973,11 +975,13 @@ Arguments* Parser::parameters(bool is_lambda) {
     } else if (at(Tok::DoubleStar)) {
       pos_++;
       result->kwarg = param(is_lambda, false);
+      last_param = result->kwarg;
       if (at(Tok::Equal)) {
         if (diagnose_) raise_at_token("var-keyword argument cannot have default value", peek());
         fail();
       }
-      accept(Tok::Comma);
+      if (accept(Tok::Comma) && at(Tok::TypeComment)) result->kwarg->type_comment = type_comment_opt();
+      if (at(Tok::TypeComment) && peek_type(1) == end) result->kwarg->type_comment = type_comment_opt();
       if (!at(end)) {
         if (diagnose_ && (at(Tok::Name) || at(Tok::Star) || at(Tok::DoubleStar) || at(Tok::Slash))) {
           if (at(Tok::Name)) {
@@ -993,6 +997,7 @@ Arguments* Parser::parameters(bool is_lambda) {
       break;
     } else if (at(Tok::Name)) {
       Arg* a = param(is_lambda, false);
+      last_param = a;
       Expr* def = nullptr;
       if (at(Tok::Equal)) {
         if (diagnose_ && !is_lambda && (peek_type(1) == Tok::RPar || peek_type(1) == Tok::Comma))
@@ -1038,7 +1043,13 @@ Arguments* Parser::parameters(bool is_lambda) {
     } else {
       fail();
     }
-    if (!accept(Tok::Comma)) break;
+    if (!accept(Tok::Comma)) {
+      if (last_param && at(Tok::TypeComment) && peek_type(1) == end) last_param->type_comment = type_comment_opt();
+      break;
+    }
+    // A parameter's type comment follows its comma.
+    if (last_param && at(Tok::TypeComment)) last_param->type_comment = type_comment_opt();
+    last_param = nullptr;
   }
   if (bare_star && kwonly.size == 0) fail();
   result->posonlyargs = posonly.done();

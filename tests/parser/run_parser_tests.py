@@ -7,7 +7,7 @@
 2. Every snippet in tests/parser/errors/*.py must fail with the same error
    line: "<Type>: <msg> (<lineno>:<offset>-<end_lineno>:<end_offset>)".
 A file named NAME.eval.py, NAME.single.py or NAME.func_type.py is parsed in
-that mode instead of "exec".
+that mode instead of "exec"; NAME.typecomments.py with type_comments=True.
 
 Usage: run_parser_tests.py [--spindle PATH] [--no-stdlib] [-v] [FILTER]
 Prints "N passed, N failed" and exits non-zero on any failure.
@@ -36,6 +36,10 @@ def mode_of(path):
     return "exec"
 
 
+def type_comments(path):
+    return path.endswith(".typecomments.py")
+
+
 def reference_dump(path):
     """CPython's dump of the file, or None if CPython does not parse it."""
     with open(path, "rb") as f:
@@ -43,7 +47,8 @@ def reference_dump(path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return ast.dump(ast.parse(source, mode=mode_of(path)), include_attributes=True)
+            return ast.dump(ast.parse(source, mode=mode_of(path), type_comments=type_comments(path)),
+                            include_attributes=True)
     except (SyntaxError, ValueError, RecursionError, MemoryError, UnicodeError, LookupError):
         return None
 
@@ -62,7 +67,8 @@ def reference_error(path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(text, path, mode_of(path), ast.PyCF_ONLY_AST)
+            flags = ast.PyCF_ONLY_AST | (ast.PyCF_TYPE_COMMENTS if type_comments(path) else 0)
+            compile(text, path, mode_of(path), flags)
     except SyntaxError as e:
         return f"{type(e).__name__}: {e.msg} ({e.lineno}:{e.offset}-{e.end_lineno}:{e.end_offset})"
     except (ValueError, RecursionError, MemoryError) as e:
@@ -72,7 +78,8 @@ def reference_error(path):
 
 def run_spindle(spindle, paths):
     """{path: output} from one spindle process (all paths of one mode)."""
-    proc = subprocess.run([spindle, "--dump-ast", f"--mode={mode_of(paths[0])}", *paths],
+    options = ["--type-comments"] if type_comments(paths[0]) else []
+    proc = subprocess.run([spindle, "--dump-ast", f"--mode={mode_of(paths[0])}", *options, *paths],
                           capture_output=True, timeout=600)
     out = proc.stdout.decode("utf-8", "replace")
     results = {}
@@ -123,8 +130,9 @@ def main():
 
     batches = []
     for mode in ("exec", "eval", "single", "func_type"):
-        files = [f for f in dump_files + error_files if mode_of(f) == mode]
-        batches += [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
+        for tc in (False, True):
+            files = [f for f in dump_files + error_files if mode_of(f) == mode and type_comments(f) == tc]
+            batches += [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
     actual = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(run_spindle, args.spindle, b) for b in batches]
