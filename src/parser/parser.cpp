@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "objects/exception.h"
+#include "vm/thread_state.h"
 #include "objects/str.h"
 #include "parser/parser_internal.h"
 
@@ -66,7 +67,11 @@ const Token& Parser::expect_forced(Tok t, const char* spelling) {
 }
 
 void Parser::enter() {
-  if (++depth_ > kMaxDepth) {
+  // Also stop short of the thread's native stack limit, for threads with
+  // small stacks.
+  char probe;
+  const char* limit = ts() ? ts()->native_stack_limit : nullptr;
+  if (++depth_ > kMaxDepth || (limit && &probe < limit)) {
     depth_ = 0;
     raise_last_token("too many nested parentheses");
   }
@@ -1252,8 +1257,15 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
     }
   }
   if (flags & kAllowIncomplete) {
+    // Incomplete: the parser wanted a token the tokenizer made at the end of
+    // the input (the DEDENTs before ENDMARKER count), or the input ended
+    // inside a bracket, a triple-quoted string or after a backslash.
+    size_t eof_start = source.tokens.size() - 1;
+    if (source.tokens[eof_start].type == Tok::EndMarker)
+      while (eof_start > 0 && source.tokens[eof_start - 1].type == Tok::Dedent) eof_start--;
     const Token& last = source.tokens[std::min(furthest, source.tokens.size() - 1)];
-    last_incomplete = last.type == Tok::EndMarker || (last.type == Tok::Error && te.at_end_of_input);
+    last_incomplete = (last.type != Tok::Error && furthest >= eof_start) ||
+                      (last.type == Tok::Error && te.at_end_of_input);
   }
   make_exception(source, err, filename);
   return nullptr;

@@ -897,6 +897,13 @@ void set_decode_error(TokenizedSource* out, std::string msg) {
 
 // Newlines to \n (a lone \r too), and a final newline added.
 std::string normalise_newlines(std::string_view in) {
+  if (in.find('\r') == std::string_view::npos) {
+    std::string out;
+    out.reserve(in.size() + 1);
+    out.append(in);
+    if (out.empty() || out.back() != '\n') out.push_back('\n');
+    return out;
+  }
   std::string out;
   out.reserve(in.size() + 1);
   for (size_t i = 0; i < in.size(); i++) {
