@@ -35,6 +35,7 @@ struct PendingError {
   bool columns_are_chars = false;
   std::string text;  // overrides the source line when non-empty
   bool has_text = false;
+  bool relative_to_fstring = false;  // already made relative to an f-string expression
 };
 
 // What a target check is for: selects messages ("assign to" / "delete").

@@ -545,38 +545,38 @@ Expr* Parser::strings() {
 }
 
 Expr* Parser::parse_fstring_expression(const TokenizedSource& sub, int col_shift) {
-  Parser inner(sub, Mode::Eval, flags_, false);
-  inner.depth_ = depth_;
+  // CPython reports errors in the expression relative to "(" + text + ")",
+  // prefixed "f-string: " (tokenizer errors excepted), once.
+  auto relocate = [&](PendingError e) {
+    if (!e.columns_are_chars && !e.relative_to_fstring) {
+      e.msg = "f-string: " + e.msg;
+      e.col -= col_shift;
+      if (e.end_col > 0) e.end_col -= col_shift;
+      e.text = std::string(sub.line_text(1)) + "\n";
+      e.has_text = true;
+      e.relative_to_fstring = true;
+    }
+    return e;
+  };
+  Parser first(sub, Mode::Eval, flags_, false);
+  first.depth_ = depth_;
   try {
-    return inner.run_fstring();
+    return first.run_fstring();
   } catch (GenericFailure&) {
   } catch (SpecificError&) {
-    error = inner.error;
-    if (!error.columns_are_chars) {
-      error.msg = "f-string: " + error.msg;
-      error.col -= col_shift;
-      if (error.end_col > 0) error.end_col -= col_shift;
-      error.text = std::string(sub.line_text(1)) + "\n";
-      error.has_text = true;
-    }
+    error = relocate(first.error);
     throw SpecificError{};
   }
   Parser second(sub, Mode::Eval, flags_, true);
   second.depth_ = depth_;
   try {
     second.run_fstring();
+    second.set_generic_error(first.furthest());
   } catch (GenericFailure&) {
-    second.set_generic_error(inner.furthest());
+    second.set_generic_error(first.furthest());
   } catch (SpecificError&) {
   }
-  error = second.error;
-  if (!error.columns_are_chars) {
-    error.msg = "f-string: " + error.msg;
-    error.col -= col_shift;
-    if (error.end_col > 0) error.end_col -= col_shift;
-    error.text = std::string(sub.line_text(1)) + "\n";
-    error.has_text = true;
-  }
+  error = relocate(second.error);
   throw SpecificError{};
 }
 
