@@ -1,0 +1,1 @@
+class C(**kw, *a): pass

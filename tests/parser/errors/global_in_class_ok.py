@@ -1,0 +1,4 @@
+class A:
+    global x
+    x += 1
+    y := 2

@@ -1,0 +1,2 @@
+f = lambda x=(y := 1): x
+g = lambda x=y := 1: x
