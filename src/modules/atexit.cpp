@@ -50,7 +50,6 @@ Value atexit_unregister(Value, const Value* args, size_t nargs, Tuple* kw) {
   }
   LockGuard guard(l->lock);
   Tuple* k = list_snapshot(keep);
-  void list_replace_locked(List * l, const Value* items, int64_t n);
   list_replace_locked(l, k->items, k->size);
   return None();
 }
@@ -60,7 +59,6 @@ Value atexit_run(Value, const Value*, size_t, Tuple*);
 Value atexit_clear(Value, const Value*, size_t, Tuple*) {
   List* l = callback_list();
   LockGuard guard(l->lock);
-  void list_replace_locked(List * l, const Value* items, int64_t n);
   list_replace_locked(l, nullptr, 0);
   return None();
 }

@@ -20,7 +20,6 @@ Type list_type, list_iterator_type, list_reverseiterator_type;
 
 void list_init_storage(List* l, int64_t capacity);
 ListItems* list_reserve_locked(List* l, int64_t needed);
-void list_replace_locked(List* l, const Value* items, int64_t n);
 Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op);
 
 namespace {

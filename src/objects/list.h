@@ -44,6 +44,8 @@ int list_extend(List* l, Value iterable);
 // A consistent copy of the items at one moment, as a tuple.
 Tuple* list_snapshot(List* l);
 Tuple* list_snapshot_locked(List* l);  // caller holds l->lock
+// Replaces the contents; the caller holds l->lock.
+void list_replace_locked(List* l, const Value* items, int64_t n);
 // Sorts in place (list.sort semantics); key may be null.
 int list_sort(List* l, Value key, bool reverse);
 

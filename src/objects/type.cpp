@@ -46,10 +46,15 @@ void add_subclass(Type* base, Type* sub) {
     n->capacity = cap;
     if (l) {
       for (int64_t i = 0; i < l->count; i++) {
-        if (!l->links[i]) continue;
-        gc::register_weak_link(&n->links[n->count], l->links[i]);
+        void* sub_type = l->links[i];
+        if (!sub_type) continue;
+        if (static_cast<Type*>(sub_type)->flags & kTypeHeap) {
+          gc::register_weak_link(&n->links[n->count], sub_type);
+          gc::unregister_weak_link(&l->links[i]);
+        } else {
+          n->links[n->count] = sub_type;
+        }
         n->count++;
-        gc::unregister_weak_link(&l->links[i]);
       }
     }
     l = n;
@@ -57,7 +62,9 @@ void add_subclass(Type* base, Type* sub) {
     // pointer the collector scans (base->subclasses is in scanned memory).
     base->subclasses = l;
   }
-  gc::register_weak_link(&l->links[l->count], sub);
+  // Native types are static and immortal; only classes can die.
+  if (sub->flags & kTypeHeap) gc::register_weak_link(&l->links[l->count], sub);
+  else l->links[l->count] = sub;
   l->count++;
 }
 

@@ -1419,13 +1419,17 @@ op_GET_LEN: {
   DISPATCH();
 }
 
-op_MATCH_MAPPING:
-  PUSH(Bool(type_of(TOP())->flags & kTypeMapping));
+op_MATCH_MAPPING: {
+  Value r = Bool(type_of(TOP())->flags & kTypeMapping);
+  PUSH(r);
   DISPATCH();
+}
 
-op_MATCH_SEQUENCE:
-  PUSH(Bool(type_of(TOP())->flags & kTypeSequence));
+op_MATCH_SEQUENCE: {
+  Value r = Bool(type_of(TOP())->flags & kTypeSequence);
+  PUSH(r);
   DISPATCH();
+}
 
 op_MATCH_KEYS: {
   SAVE_FRAME_STATE();
