@@ -75,9 +75,12 @@ int run_code_as_main(Code* code, Value filename) {
   return 0;
 }
 
+bool dump_bytecode = false;
+
 int run_source(const std::string& src, const std::string& filename, bool set_file) {
   Value fn(str_from_utf8_surrogateescape(filename.data(), filename.size()));
   Code* code = compile_source(src.data(), src.size(), fn, parser::Mode::Exec);
+  if (code && dump_bytecode) std::fprintf(stderr, "%s", disassemble(code).c_str());
   return run_code_as_main(code, set_file ? fn : Value());
 }
 
@@ -247,6 +250,8 @@ int main(int argc, char** argv) {
   }
   for (; i < argc; i++) cfg.argv.push_back(argv[i]);
 
+  for (const std::string& x : cfg.xoptions)
+    if (x == "dis") dump_bytecode = true;
   if (!runtime_init(cfg)) {
     print_exception(fetch_error());
     return 1;

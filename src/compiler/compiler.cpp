@@ -955,7 +955,6 @@ bool Compiler::compile_try_except(Try* s) {
     if (!h->type && i < n - 1) return syntax_error(h->pos, "default 'except:' must be last");
     Label next = new_label();
     if (h->type) {
-      emit(OP_COPY, 1);
       if (!visit_expr(h->type)) return false;
       emit(OP_CHECK_EXC_MATCH);
       emit_jump(OP_POP_JUMP_IF_FALSE, next);

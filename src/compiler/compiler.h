@@ -1,6 +1,8 @@
 // AST to bytecode.
 #pragma once
 #include "parser/ast.h"
+#include <string>
+
 #include "parser/parser.h"
 
 namespace spindle {
@@ -21,4 +23,10 @@ Code* compile_source(const char* src, size_t len, Value filename, parser::Mode m
 // stores it (the same text as ast.unparse).
 Str* unparse_expr(ast::Expr* e);
 
+}  // namespace spindle
+
+namespace spindle {
+// A human-readable listing of a code object and its nested code objects
+// (spindle -X dis prints the main module's).
+std::string disassemble(Code* code);
 }  // namespace spindle

@@ -142,12 +142,23 @@ bool bind_arguments(Function* func, Frame* f, const Value* args, size_t nargs, T
         if (dict_set(kwdict, name, value) < 0) return false;
         continue;
       }
-      for (uint32_t i = 0; i < co->posonlyargcount; i++) {
-        if (str_equal(co->varnames->items[i].as<Str>(), name.as<Str>())) {
-          raise(&exc::TypeError, "%U() got some positional-only arguments passed as keyword arguments: '%U'",
-                func->qualname, name.as<Str>());
-          return false;
+      // Report every positional-only parameter passed by keyword, then any
+      // unexpected keyword.
+      StrBuilder posonly_names;
+      int found = 0;
+      for (size_t k2 = 0; k2 < nkw; k2++) {
+        Str* kn = kwnames->items[k2].as<Str>();
+        for (uint32_t i = 0; i < co->posonlyargcount; i++) {
+          if (str_equal(co->varnames->items[i].as<Str>(), kn)) {
+            if (found++) posonly_names.append_ascii(", ");
+            posonly_names.append(kn);
+          }
         }
+      }
+      if (found) {
+        raise(&exc::TypeError, "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+              func->qualname, posonly_names.finish());
+        return false;
       }
       raise(&exc::TypeError, "%U() got an unexpected keyword argument '%U'", func->qualname, name.as<Str>());
       return false;
@@ -174,14 +185,14 @@ bool bind_arguments(Function* func, Frame* f, const Value* args, size_t nargs, T
     for (int64_t i = std::max<int64_t>(int64_t(nargs), first_default); i < int64_t(argcount); i++)
       if (!locals[i]) locals[i] = func->defaults->items[i - first_default];
   }
+  bool kwonly_missing = false;
   for (uint32_t i = argcount; i < total; i++) {
     if (locals[i]) continue;
     Value d = func->kwdefaults ? dict_get_str(func->kwdefaults, co->varnames->items[i].as<Str>()) : Value();
-    if (d) {
-      locals[i] = d;
-      continue;
-    }
-    if (error_occurred()) return false;
+    if (d) locals[i] = d;
+    else kwonly_missing = true;
+  }
+  if (kwonly_missing) {
     missing_arguments(func, f, true, 0);
     return false;
   }
@@ -381,7 +392,7 @@ Value run_frame(ThreadState* t, Frame* entry, bool throw_pending) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-int64_t(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define NAME(i) (code->names->items[i].as<Str>())
 #define JUMP_TO(target) (ip = code->instructions + (target))
