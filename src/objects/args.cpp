@@ -65,7 +65,7 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
         raise(&exc::TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
               spec.fname, key);
       else
-        raise(&exc::TypeError, "%s() got an unexpected keyword argument '%U'", spec.fname, key);
+        raise(&exc::TypeError, "'%U' is an invalid keyword argument for %s()", key, spec.fname);
       return false;
     }
     if (out[index]) {

@@ -2,6 +2,7 @@
 #include "gc/gc.h"
 #include "objects/exception.h"
 #include "objects/list.h"
+#include "objects/slice.h"
 #include "objects/tuple.h"
 
 namespace spindle {
@@ -85,6 +86,33 @@ void list_replace_locked(List* l, const Value* items, int64_t n) {
   l->size.store(std::min(n, l->size.load(std::memory_order_relaxed)), std::memory_order_release);
   l->items.store(it, std::memory_order_release);
   l->size.store(n, std::memory_order_release);
+}
+
+// Under the lock: removes item i (0 <= i < size), shifting the tail left in
+// place. A reader racing with the shift may see an item twice or miss one, as
+// with any concurrent change, but never a torn or cleared slot past the size.
+void list_remove_locked(List* l, int64_t i) {
+  int64_t n = l->size.load(std::memory_order_relaxed);
+  ListItems* it = l->items.load(std::memory_order_relaxed);
+  for (int64_t k = i; k + 1 < n; k++)
+    it->slots[k].store(it->slots[k + 1].load(std::memory_order_relaxed), std::memory_order_release);
+  l->size.store(n - 1, std::memory_order_release);
+  it->slots[n - 1].store(0, std::memory_order_release);
+}
+
+// l[s] as a new list, copied under the lock so the slice is one moment's view.
+List* list_slice_copy(List* l, Slice* s) {
+  int64_t start, stop, step;
+  if (!slice_unpack(s, &start, &stop, &step)) return nullptr;
+  LockGuard guard(l->lock);
+  int64_t count = slice_adjust_indices(l->size.load(std::memory_order_relaxed), &start, &stop, step);
+  List* r = list_new(count);
+  ListItems* src = l->items.load(std::memory_order_relaxed);
+  ListItems* dst = r->items.load(std::memory_order_relaxed);
+  for (int64_t i = 0, j = start; i < count; i++, j += step)
+    dst->slots[i].store(src->slots[j].load(std::memory_order_relaxed), std::memory_order_relaxed);
+  r->size.store(count, std::memory_order_release);
+  return r;
 }
 
 Tuple* list_snapshot(List* l) {

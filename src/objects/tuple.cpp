@@ -7,6 +7,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/repr_guard.h"
+#include "objects/sequence.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/generic_alias.h"
@@ -119,29 +120,6 @@ int64_t tuple_hash(Value self) {
 }
 
 }  // namespace
-
-// Lexicographic comparison shared by tuple and list.
-Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op) {
-  int64_t i = 0;
-  for (; i < na && i < nb; i++) {
-    int eq = equals(a[i], b[i]);
-    if (eq < 0) return Value();
-    if (!eq) break;
-  }
-  if (i >= na || i >= nb) {
-    switch (op) {
-      case CompareOp::LT: return Bool(na < nb);
-      case CompareOp::LE: return Bool(na <= nb);
-      case CompareOp::EQ: return Bool(na == nb);
-      case CompareOp::NE: return Bool(na != nb);
-      case CompareOp::GT: return Bool(na > nb);
-      default: return Bool(na >= nb);
-    }
-  }
-  if (op == CompareOp::EQ) return False();
-  if (op == CompareOp::NE) return True();
-  return rich_compare(a[i], b[i], op);
-}
 
 namespace {
 

@@ -160,9 +160,11 @@ bool is_subtype(const Type* a, const Type* b) {
 
 const char* type_name(const Type* t) {
   if (t->name) {
-    // Names are interned and immortal; cache the UTF-8 form per call site is
-    // unnecessary: messages are the slow path.
-    thread_local std::string buf;
+    // A small ring of per-thread buffers: one message often names two or three
+    // types ("'<' not supported between instances of 'A' and 'B'").
+    thread_local std::string bufs[8];
+    thread_local unsigned next = 0;
+    std::string& buf = bufs[next++ % 8];
     buf = str_to_utf8(t->name);
     return buf.c_str();
   }

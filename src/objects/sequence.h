@@ -1,0 +1,34 @@
+// Helpers shared by the built-in sequence types (list, tuple, bytes,
+// bytearray, memoryview): argument conversions with CPython's messages,
+// lexicographic comparison, and the operand checks of + and *.
+#pragma once
+#include "objects/object.h"
+
+namespace spindle {
+
+// A Py_ssize_t argument: TypeError for non-integers, OverflowError "Python int
+// too large to convert to C ssize_t".
+bool ssize_arg(Value v, int64_t* out);
+// A C int argument (OverflowError "Python int too large to convert to C int").
+bool int_arg(Value v, int* out);
+// A start/stop argument of index()/count()/find(): None allowed when
+// none_ok, clamped to the int64 range; TypeError "slice indices must be
+// integers or have an __index__ method" (or "... or None ...").
+bool slice_index_arg(Value v, int64_t* out, bool none_ok);
+// Clips start/stop of index()/count() arguments to a sequence of `length` as
+// slice indices are.
+void clip_range(int64_t length, int64_t* start, int64_t* stop);
+
+// Lexicographic comparison of two item arrays (list, tuple).
+Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op);
+
+// Whether `other` (the right operand of a + or * whose left operand is a
+// built-in sequence that cannot use it) might still handle the operation
+// through a reflected method: then the sequence returns NotImplemented rather
+// than raising its own message.
+bool may_handle_reflected(Value other, BinaryOp op);
+// The count of seq * count, or false with "can't multiply sequence by non-int
+// of type 'X'" pending (or NotImplemented wanted: *not_implemented set).
+bool repeat_count(Value count, int64_t* n, bool* not_implemented);
+
+}  // namespace spindle
