@@ -30,6 +30,9 @@ struct DictTable {
   std::atomic<int64_t> used;   // entries written (live or deleted)
   DictEntry* entries;
   std::atomic<int32_t>* index; // -1 empty, else entry number
+  // popitem() resumes its backwards scan here while no entry was appended
+  // (entries are never reused, so popped ones stay behind as dead entries).
+  int64_t popitem_from = -1, popitem_used = -1;  // under the dict's lock
 };
 
 struct Dict : Object {
@@ -59,6 +62,8 @@ int dict_del(Dict* d, Value key);        // KeyError if absent
 // Removes and returns the value, or null without exception if absent.
 Value dict_pop(Dict* d, Value key);
 Value dict_setdefault(Dict* d, Value key, Value dflt);
+// Removes the most recently inserted item; false if the dict is empty.
+bool dict_popitem(Dict* d, Value* key, Value* value);
 void dict_clear(Dict* d);
 Dict* dict_copy(Dict* d);
 int dict_update(Dict* d, Value other);   // dict.update(other) semantics for a mapping/iterable of pairs

@@ -130,7 +130,7 @@ int assign_slice(List* l, Slice* s, Value v) {
     if (v == Value(l)) {
       items = list_snapshot(l);
     } else {
-      Value t = is_list(v) || is_tuple(v) ? tuple_from_iterable(v) : Value();
+      Value t = is_list_exact(v) || is_tuple_exact(v) ? tuple_from_iterable(v) : Value();
       if (!t) {
         Value it = get_iter(v);
         if (!it) {

@@ -132,9 +132,9 @@ int list_extend(List* l, Value iterable) {
   // Sequences we can copy at once are appended under one lock hold, so
   // l.extend(x) is atomic for lists and tuples (as with the GIL).
   Tuple* batch = nullptr;
-  if (is_list(iterable)) {
+  if (is_list_exact(iterable)) {
     batch = list_snapshot(iterable.as<List>());
-  } else if (is_tuple(iterable)) {
+  } else if (is_tuple_exact(iterable)) {
     batch = iterable.as<Tuple>();
   }
   if (batch) {

@@ -56,7 +56,7 @@ Tuple* tuple_from_array(const Value* items, int64_t n) {
 
 Value tuple_from_iterable(Value iterable) {
   if (is_tuple_exact(iterable)) return iterable;
-  if (is_list(iterable)) return Value(list_snapshot(iterable.as<List>()));
+  if (is_list_exact(iterable)) return Value(list_snapshot(iterable.as<List>()));
   Value l = list_from_iterable(iterable);
   if (!l) return Value();
   return Value(list_snapshot(l.as<List>()));
@@ -168,10 +168,10 @@ Value tuple_iter(Value self) {
 }
 
 Value tuple_concat(Value a, Value b) {
-  if (!is_tuple(a) || !is_tuple(b)) {
-    if (is_tuple(a))
-      return raise(&exc::TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(b));
-    return NotImplemented();
+  if (!is_tuple(a)) return NotImplemented();
+  if (!is_tuple(b)) {
+    if (may_handle_reflected(b, BinaryOp::Add)) return NotImplemented();
+    return raise(&exc::TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(b));
   }
   Tuple* x = a.as<Tuple>();
   Tuple* y = b.as<Tuple>();
@@ -187,9 +187,9 @@ Value tuple_repeat(Value a, Value b) {
   Value seq = is_tuple(a) ? a : b;
   Value count = is_tuple(a) ? b : a;
   if (!is_tuple(seq)) return NotImplemented();
-  if (!is_int(count) && !type_of(count)->index) return NotImplemented();
   int64_t n;
-  if (!index_as_i64(count, &n, &exc::OverflowError)) return Value();
+  bool not_implemented;
+  if (!repeat_count(count, &n, &not_implemented)) return not_implemented ? NotImplemented() : Value();
   Tuple* t = seq.as<Tuple>();
   if (n <= 0 || t->size == 0) return Value(tuple_empty());
   if (n == 1 && is_tuple_exact(seq)) return seq;
@@ -201,7 +201,7 @@ Value tuple_repeat(Value a, Value b) {
 }
 
 Value tuple_count(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("count", kwnames) || !check_nargs("count", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("tuple.count", kwnames) || !check_nargs("tuple.count", nargs, 1, 1)) return Value();
   Tuple* t = self.as<Tuple>();
   int64_t n = 0;
   for (int64_t i = 0; i < t->size; i++) {
@@ -212,24 +212,14 @@ Value tuple_count(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   return int_from_i64(n);
 }
 
-bool clip_index_arg(Value v, int64_t size, int64_t* out) {
-  int64_t i;
-  if (!index_as_i64(v, &i, nullptr)) return false;
-  if (i < 0) {
-    i += size;
-    if (i < 0) i = 0;
-  }
-  *out = i;
-  return true;
-}
-
 Value tuple_index(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("index", kwnames) || !check_nargs("index", nargs, 1, 3)) return Value();
+  if (!check_no_kwargs("tuple.index", kwnames) || !check_nargs("index", nargs, 1, 3)) return Value();
   Tuple* t = self.as<Tuple>();
-  int64_t start = 0, stop = t->size;
-  if (nargs > 1 && !clip_index_arg(args[1], t->size, &start)) return Value();
-  if (nargs > 2 && !clip_index_arg(args[2], t->size, &stop)) return Value();
-  for (int64_t i = start; i < stop && i < t->size; i++) {
+  int64_t start = 0, stop = INT64_MAX;
+  if (nargs > 1 && !slice_index_arg(args[1], &start, false)) return Value();
+  if (nargs > 2 && !slice_index_arg(args[2], &stop, false)) return Value();
+  clip_range(t->size, &start, &stop);
+  for (int64_t i = start; i < stop; i++) {
     int r = equals(t->items[i], args[0]);
     if (r < 0) return Value();
     if (r) return int_from_i64(i);
@@ -247,11 +237,18 @@ Value tuple_class_getitem(Value self, const Value* args, size_t nargs, Tuple*) {
   return generic_alias_new(self, args[0]);
 }
 
+// As CPython reports it: the header plus one pointer per item.
+Value tuple_sizeof(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("tuple.__sizeof__", kwnames) || !check_nargs("tuple.__sizeof__", nargs, 0, 0)) return Value();
+  return int_from_i64(24 + 8 * self.as<Tuple>()->size);
+}
+
 const MethodDef tuple_methods[] = {
     {"count", tuple_count, kMethodInstance, "Return number of occurrences of value."},
     {"index", tuple_index, kMethodInstance,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"__getnewargs__", tuple_getnewargs, kMethodInstance, nullptr},
+    {"__sizeof__", tuple_sizeof, kMethodInstance, "Size of object in memory, in bytes."},
     {"__class_getitem__", tuple_class_getitem, kMethodClass, "See PEP 585"},
     {nullptr}};
 
