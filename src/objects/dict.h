@@ -70,8 +70,8 @@ int dict_update(Dict* d, Value other);   // dict.update(other) semantics for a m
 int dict_merge(Dict* d, Value mapping, bool override);
 
 // Iteration by position over a snapshot of the table: pass *pos = 0 first; returns
-// false at the end. Skips deleted entries.
-bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value);
+// false at the end. Skips deleted entries. The key's stored hash goes to *hash when given.
+bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value, int64_t* hash = nullptr);
 
 // Inline-cache support: the entry index of `key` (a str compared by identity or
 // content) in the current table, or -1.

@@ -442,7 +442,7 @@ Dict* dict_copy(Dict* src) {
   return d;
 }
 
-bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
+bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value, int64_t* hash) {
   DictTable* t = d->table.load(std::memory_order_acquire);
   if (!t) return false;
   int64_t used = t->used.load(std::memory_order_acquire);
@@ -453,6 +453,7 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
     *pos = i + 1;
     if (key) *key = e.key;
     if (value) *value = Value::from_bits(v);
+    if (hash) *hash = e.hash;
     return true;
   }
   *pos = used;
