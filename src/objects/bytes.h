@@ -33,7 +33,9 @@ Bytes* bytes_new(const void* data, size_t n);
 Bytes* bytes_alloc(size_t n);  // uninitialised data, caller fills
 Bytes* bytes_empty();
 ByteArray* bytearray_new(const void* data, size_t n);
-Value bytes_repr(const uint8_t* data, size_t n, const char* prefix);  // b'...' formatting
+// b'...' formatting. bytearray's repr escapes a single quote even when it
+// picks double quotes (escape_single_quote), as CPython's does.
+Value bytes_repr(const uint8_t* data, size_t n, const char* prefix, bool escape_single_quote = false);
 
 // A contiguous view of a bytes-like object (bytes, bytearray, memoryview, array).
 // For mutable objects the view is a snapshot pointer valid while the object is
