@@ -16,13 +16,15 @@ namespace spindle {
 namespace {
 
 struct Spec {
-  bool left = false, sign = false, blank = false, alt = false, zero = false;
+  // no_neg_zero: the 'z' flag (a float that rounds to zero loses its minus sign).
+  bool left = false, sign = false, blank = false, alt = false, zero = false, no_neg_zero = false;
   int64_t width = -1, prec = -1;
 };
 
 class Formatter {
  public:
   Formatter(std::string_view fmt, Value args) : fmt_(fmt), args_(args) {
+    // A single non-tuple argument: arglen -1, argidx -2 (usable once), as in CPython.
     if (is_tuple(args)) {
       arglen_ = args.as<Tuple>()->size;
       argidx_ = 0;
@@ -49,14 +51,9 @@ class Formatter {
  private:
   // The next positional argument.
   Value next_arg() {
-    if (arglen_ < 0) {
-      // A single non-tuple argument, usable once.
-      if (argidx_ == -1) {
-        argidx_ = 0;
-        return args_;
-      }
-    } else if (argidx_ < arglen_) {
-      return args_.as<Tuple>()->items[argidx_++];
+    if (argidx_ < arglen_) {
+      int64_t i = argidx_++;
+      return arglen_ < 0 ? args_ : args_.as<Tuple>()->items[i];
     }
     return raise(&exc::TypeError, "not enough arguments for format string");
   }
@@ -119,6 +116,7 @@ class Formatter {
       else if (f == ' ') spec.blank = true;
       else if (f == '#') spec.alt = true;
       else if (f == '0') spec.zero = true;
+      else if (f == 'z') spec.no_neg_zero = true;
       else break;
     }
     if (*i < fmt_.size() && fmt_[*i] == '*') {
@@ -263,9 +261,25 @@ class Formatter {
     if (spec.width >= 0) f += std::to_string(spec.width);
     if (spec.prec >= 0) f += "." + std::to_string(spec.prec);
     f += conv;
-    Value r = str_mod_format(Value(str_from_ascii(f)), Value(tuple_pack({value})));
+    Value fmt = Value(str_from_ascii(f));
+    Value r = str_mod_format(fmt, Value(tuple_pack({value})));
     if (!r) return false;
-    out_ += str_to_utf8(r.as<Str>());
+    std::string text = str_to_utf8(r.as<Str>());
+    if (spec.no_neg_zero && std::string_view("eEfFgG").find(conv) != std::string_view::npos &&
+        text.find('-') != std::string::npos) {
+      // Rounded to zero: format a positive zero instead.
+      std::string digits;
+      for (char c : text) {
+        if (c == 'e' || c == 'E') break;
+        if (c >= '1' && c <= '9') digits.push_back(c);
+      }
+      if (digits.empty() && text.find_first_of("nN") == std::string::npos) {
+        r = str_mod_format(fmt, Value(tuple_pack({Value::from_double(0.0)})));
+        if (!r) return false;
+        text = str_to_utf8(r.as<Str>());
+      }
+    }
+    out_ += text;
     return true;
   }
 
@@ -273,7 +287,7 @@ class Formatter {
   Value args_;
   Value dict_;
   int64_t arglen_ = -1;
-  int64_t argidx_ = -1;
+  int64_t argidx_ = -2;
   std::string out_;
 };
 

@@ -572,11 +572,7 @@ int mv_setitem(Value self, Value key, Value value) {
 int64_t mv_len(Value self) {
   MemoryView* m = mv(self);
   if (!check_released(m)) return -1;
-  if (m->ndim == 0) {
-    raise(&exc::TypeError, "0-dim memory has no length");
-    return -1;
-  }
-  return m->shape[0];
+  return m->ndim == 0 ? 1 : m->shape[0];
 }
 
 // ------------------------------------------------------------------ conversions
@@ -670,7 +666,7 @@ Value m_cast(Value self, const Value* args, size_t nargs, Tuple* kw) {
     if (dims->size > kMaxDim) return raise(&exc::ValueError, "memoryview: number of dimensions must not exceed 64");
     if (m->ndim != 1 && dims->size != 1) return raise(&exc::TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
   }
-  if (!is_str(a[0])) return raise(&exc::TypeError, "memoryview: format argument must be a string");
+  if (!is_str(a[0])) return raise(&exc::TypeError, "cast() argument 'format' must be str, not %s", type_name(a[0]));
   std::string fmt = str_to_utf8(a[0].as<Str>());
   int64_t itemsize = native_itemsize(fmt);
   if (!itemsize)
@@ -698,7 +694,7 @@ Value m_cast(Value self, const Value* args, size_t nargs, Tuple* kw) {
       int64_t n = 0;
       if (!is_int(dims->items[d]) || !int_to_i64(dims->items[d], &n) || n <= 0) {
         clear_error();
-        return raise(&exc::TypeError, "memoryview.cast(): elements of shape must be integers > 0");
+        return raise(&exc::ValueError, "memoryview.cast(): elements of shape must be integers > 0");
       }
       r->shape[d] = n;
       product *= n;
@@ -776,9 +772,11 @@ Value mv_richcompare(Value a, Value b, CompareOp op) {
       Value vx = unpack(x.fmt, reinterpret_cast<const uint8_t*>(x.bytes.data()) + i * x.itemsize);
       Value vy = unpack(y.fmt, reinterpret_cast<const uint8_t*>(y.bytes.data()) + i * y.itemsize);
       if (!vx || !vy) return Value();
-      int r = rich_compare_bool(vx, vy, CompareOp::EQ);
-      if (r < 0) return Value();
-      equal = r;
+      // No identity shortcut: a nan item is unequal to itself.
+      Value r = rich_compare(vx, vy, CompareOp::EQ);
+      int t = r ? truthy(r) : -1;
+      if (t < 0) return Value();
+      equal = t;
     }
   }
   return Bool(op == CompareOp::EQ ? equal : !equal);
