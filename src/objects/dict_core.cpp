@@ -286,9 +286,10 @@ int64_t dict_find_index_str(Dict* d, Str* key) {
   }
 }
 
-int dict_set(Dict* d, Value key, Value v) {
-  int64_t h = hash(key);
-  if (h == -1) return -1;
+namespace {
+
+// d[key] = v for a key whose hash is known (copied from another table).
+int set_hashed(Dict* d, Value key, int64_t h, Value v) {
   {
     LockGuard guard(d->lock);
     DictTable* t = table_for_write(d);
@@ -312,6 +313,14 @@ int dict_set(Dict* d, Value key, Value v) {
     append_entry(d, t, r.slot, h, key, v);
     return 0;
   });
+}
+
+}  // namespace
+
+int dict_set(Dict* d, Value key, Value v) {
+  int64_t h = hash(key);
+  if (h == -1) return -1;
+  return set_hashed(d, key, h, v);
 }
 
 int dict_set_str(Dict* d, Str* key, Value v) { return dict_set(d, Value(key), v); }
@@ -425,20 +434,32 @@ void dict_clear(Dict* d) {
   d->keys_version.fetch_add(1, std::memory_order_release);
 }
 
-Dict* dict_copy(Dict* src) {
-  Dict* d = dict_new();
+namespace {
+
+// A compact copy of src's table taken under its lock (null when src is
+// empty); *live receives the number of entries.
+DictTable* copy_table(Dict* src, int64_t* live) {
   LockGuard guard(src->lock);
   DictTable* t = src->table.load(std::memory_order_relaxed);
-  if (!t) return d;
-  int64_t live = src->size.load(std::memory_order_relaxed);
-  DictTable* n = new_table(index_size_for(live));
+  *live = src->size.load(std::memory_order_relaxed);
+  if (!t || *live == 0) return nullptr;
+  DictTable* n = new_table(index_size_for(*live));
   int64_t used = t->used.load(std::memory_order_relaxed);
   for (int64_t i = 0; i < used; i++) {
     uint64_t v = t->entries[i].value.load(std::memory_order_relaxed);
     if (v) insert_into_fresh(n, t->entries[i].hash, t->entries[i].key, v);
   }
-  d->table.store(n, std::memory_order_relaxed);
-  d->size.store(live, std::memory_order_relaxed);
+  return n;
+}
+
+}  // namespace
+
+Dict* dict_copy(Dict* src) {
+  Dict* d = dict_new();
+  int64_t live;
+  DictTable* t = copy_table(src, &live);
+  d->table.store(t, std::memory_order_relaxed);
+  d->size.store(t ? live : 0, std::memory_order_relaxed);
   return d;
 }
 
@@ -462,14 +483,18 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value, int64_t* hash) {
 
 namespace {
 
-// Inserts k: v; without override only when k is absent.
-int merge_one(Dict* d, Value k, Value v, bool override) {
+// Inserts k: v (k's hash h, or -1 to compute it); without override only when k is absent.
+int merge_one(Dict* d, Value k, int64_t h, Value v, bool override) {
   if (!override) {
     Value existing = dict_get(d, k);
     if (existing) return 0;
     if (error_occurred()) return -1;
   }
-  return dict_set(d, k, v);
+  if (h == -1) {
+    h = hash(k);
+    if (h == -1) return -1;
+  }
+  return set_hashed(d, k, h, v);
 }
 
 // keys() of a mapping, iterated (a TypeError for a non-iterable result names the method).
@@ -491,17 +516,38 @@ int dict_merge(Dict* d, Value other, bool override) {
   // an overridden keys() or __getitem__ alone does not count).
   if (is_dict(other) && type_of(other)->iter == dict_type.iter) {
     Dict* o = other.as<Dict>();
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(o, &pos, &k, &v))
-      if (merge_one(d, k, v, override) < 0) return -1;
+    if (o == d) return 0;
+    // Work from a copy of the other table (never holding both locks); an
+    // empty target simply takes the copy, as CPython's clone does.
+    int64_t live;
+    DictTable* copy = copy_table(o, &live);
+    if (!copy) return 0;
+    {
+      LockGuard guard(d->lock);
+      DictTable* t = d->table.load(std::memory_order_relaxed);
+      if (d->size.load(std::memory_order_relaxed) == 0) {
+        d->table.store(copy, std::memory_order_release);
+        d->size.store(live, std::memory_order_release);
+        d->keys_version.fetch_add(1, std::memory_order_release);
+        return 0;
+      }
+      // Room for all of them at once rather than growing step by step.
+      if (t->capacity - t->used.load(std::memory_order_relaxed) < live)
+        resize(d, t, d->size.load(std::memory_order_relaxed) + live);
+    }
+    int64_t used = copy->used.load(std::memory_order_relaxed);
+    for (int64_t i = 0; i < used; i++) {
+      DictEntry& e = copy->entries[i];
+      if (merge_one(d, e.key, e.hash, Value::from_bits(e.value.load(std::memory_order_relaxed)), override) < 0)
+        return -1;
+    }
     return 0;
   }
   Value it = mapping_keys_iter(other);
   if (!it) return -1;
   while (Value k = iter_next(it)) {
     Value v = get_item(other, k);
-    if (!v || merge_one(d, k, v, override) < 0) return -1;
+    if (!v || merge_one(d, k, -1, v, override) < 0) return -1;
   }
   return error_occurred() ? -1 : 0;
 }
