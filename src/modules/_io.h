@@ -10,4 +10,7 @@ namespace spindle {
 // write through to an unbuffered FileIO. None if fd is not open.
 Value io_std_stream(int fd, bool writing, const char* name, const char* errors, bool unbuffered);
 
+// The open() function object, shared by builtins.open and _io.open.
+Value io_open_function();
+
 }  // namespace spindle

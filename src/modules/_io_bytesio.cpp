@@ -271,7 +271,7 @@ Value bytesio_close(Value self, const Value*, size_t, Tuple*) {
   return None();
 }
 
-Value bytesio_iter(Value self) { return check_open(as_bytesio(self)) ? self : Value(); }
+Value bytesio_iter(Value self) { return self; }
 
 Value bytesio_next(Value self) {
   BytesIO* b = as_bytesio(self);

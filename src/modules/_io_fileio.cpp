@@ -134,10 +134,6 @@ int fileio_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   }
   Value opener = a[3] && !is_none(a[3]) ? a[3] : Value();
 
-  if (is_instance_of(name, &float_type)) {
-    raise(&exc::TypeError, "integer argument expected, got float");
-    return -1;
-  }
   int fd = -1;
   bool have_fd = false;
   if (is_int(name) || type_of(name)->index) {

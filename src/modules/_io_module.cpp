@@ -7,6 +7,7 @@
 #include "objects/bytes.h"
 #include "objects/exception.h"
 #include "objects/float.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
@@ -198,15 +199,21 @@ Value io_text_encoding(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return a[0];
 }
 
-const MethodDef io_methods[] = {
-    {"open", io_open, kMethodStatic, "Open file and return a stream.  Raise OSError upon failure."},
+const MethodDef kOpenDef = {"open", io_open, kMethodStatic,
+                            "Open file and return a stream.  Raise OSError upon failure."};
+const MethodDef io_functions[] = {
     {"open_code", io_open_code, kMethodStatic, "Opens the provided file with the intent to import the contents."},
     {"text_encoding", io_text_encoding, kMethodStatic, "A helper function to choose the text encoding."},
     {nullptr}};
 
+// The functions report "io" as their module, as CPython's do.
+Value io_function(const MethodDef* def) { return builtin_function_new(def, Value(), Value(intern_cstr("io"))); }
+
 bool io_module_init(Module* m) {
   init_types();
   if (!unsupported_operation) return false;
+  module_add(m, "open", io_open_function());
+  for (const MethodDef* def = io_functions; def->name; def++) module_add(m, def->name, io_function(def));
   module_add(m, "DEFAULT_BUFFER_SIZE", Value::from_small_int(kDefaultBufferSize));
   module_add(m, "UnsupportedOperation", Value(unsupported_operation));
   module_add(m, "BlockingIOError", Value(&exc::BlockingIOError));
@@ -222,6 +229,13 @@ bool io_module_init(Module* m) {
 }
 
 }  // namespace
+
+Value io_open_function() {
+  static Value open_fn;
+  static std::once_flag once;
+  std::call_once(once, [] { open_fn = io_function(&kOpenDef); });
+  return open_fn;
+}
 
 Value io_std_stream(int fd, bool writing, const char* name, const char* errors, bool unbuffered) {
   io::init_types();
@@ -253,7 +267,7 @@ Value io_std_stream(int fd, bool writing, const char* name, const char* errors, 
 }
 
 extern const ModuleDef io_module;
-const ModuleDef io_module = {"_io", "The io module provides the Python interfaces to stream handling.", io_methods,
+const ModuleDef io_module = {"_io", "The io module provides the Python interfaces to stream handling.", nullptr,
                              io_module_init};
 
 }  // namespace spindle
