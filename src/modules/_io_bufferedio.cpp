@@ -816,8 +816,7 @@ Value buffered_repr(Value self) {
 
 Value buffered_get_raw(Value self) {
   Buffered* b = as_buffered(self);
-  CHECK_INIT(b);
-  return b->raw;
+  return b->raw ? b->raw : None();
 }
 Value buffered_get_closed(Value self) {
   Buffered* b = as_buffered(self);

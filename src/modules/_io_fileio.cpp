@@ -485,7 +485,7 @@ Value fileio_dealloc_warn(Value self, const Value* args, size_t nargs, Tuple*) {
 
 Value fileio_repr(Value self) {
   FileIO* f = as_fileio(self);
-  const char* tname = repr_type_name(self);
+  const char* tname = "_io.FileIO";
   int fd = f->fd.load();
   if (fd < 0) return Value(format_message("<%s [closed]>", tname));
   Value mode = mode_string(f);

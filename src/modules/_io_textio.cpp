@@ -1007,8 +1007,7 @@ Value textio_repr(Value self) {
   TextIO* t = as_textio(self);
   if (!t->ok) return raise(&exc::ValueError, "I/O operation on uninitialized object");
   StrBuilder b;
-  b.append_ascii("<");
-  b.append_utf8(repr_type_name(self));
+  b.append_ascii("<_io.TextIOWrapper");
   const char* attrs[2] = {"name", "mode"};
   for (const char* attr : attrs) {
     Value v = lookup_attr(self, intern_cstr(attr));
