@@ -55,11 +55,10 @@ Value decode_object(Value obj, Value encoding, Value errors) {
   if (!is_str(errors)) return raise(&exc::TypeError, "decode() argument 'errors' must be str, not %s", type_name(errors));
   BufferView view;
   if (!get_buffer(obj, &view)) {
-    if (is_str(obj)) {
-      clear_error();
-      return raise(&exc::TypeError, "decoding str is not supported");
-    }
-    return Value();
+    if (!error_matches(&exc::TypeError)) return Value();
+    clear_error();
+    if (is_str(obj)) return raise(&exc::TypeError, "decoding str is not supported");
+    return raise(&exc::TypeError, "decoding to str: need a bytes-like object, %s found", type_name(obj));
   }
   Enc e = encoding_of(encoding);
   std::string err = str_to_utf8(errors.as<Str>());

@@ -131,7 +131,7 @@ std::string format_double(double v, char code, int64_t precision, unsigned flags
   }
   if (out.back() == '.' && !alt) out.pop_back();
   if (use_exp) {
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%c%c%02lld", upper ? 'E' : 'e', exp < 0 ? '-' : '+', (long long)std::llabs(exp));
     out += buf;
   }
@@ -392,7 +392,7 @@ Value format_float_spec(double d, const Spec& spec_in) {
 
 Value format_str(Value v, Str* spec_str) {
   Str* s = v.as<Str>();
-  if (spec_str->length == 0) return is_str_exact(v) ? v : Value(str_substr(s, 0, s->length));
+  if (spec_str->length == 0) return is_str_exact(v) ? v : to_str(v);  // a subclass's __str__ applies
   const char* tname = type_name(v);
   Spec f;
   if (!parse_spec(spec_str, &f, 's', '<', tname)) return Value();

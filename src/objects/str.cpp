@@ -117,6 +117,9 @@ bool parse_sub_start_end(const char* name, const Value* args, size_t nargs, Tupl
   return arg_slice_index(nargs > 1 ? args[1] : Value(), start) && arg_slice_index(nargs > 2 ? args[2] : Value(), end);
 }
 
+// Argument-clinic messages name None as "None" rather than "NoneType".
+const char* arg_type_name(Value v) { return is_none(v) ? "None" : type_name(v); }
+
 bool require_str(Value v) {
   if (is_str(v)) return true;
   raise(&exc::TypeError, "must be str, not %s", type_name(v));
@@ -129,8 +132,8 @@ Value str_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[3];
   static const ArgSpec spec{"str", {"object", "encoding", "errors"}, 0};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
-  if (a[1] && !is_str(a[1])) return raise(&exc::TypeError, "str() argument 'encoding' must be str, not %s", type_name(a[1]));
-  if (a[2] && !is_str(a[2])) return raise(&exc::TypeError, "str() argument 'errors' must be str, not %s", type_name(a[2]));
+  if (a[1] && !is_str(a[1])) return raise(&exc::TypeError, "str() argument 'encoding' must be str, not %s", arg_type_name(a[1]));
+  if (a[2] && !is_str(a[2])) return raise(&exc::TypeError, "str() argument 'errors' must be str, not %s", arg_type_name(a[2]));
   Value r;
   if (!a[0]) {
     r = Value(str_empty());
@@ -232,9 +235,19 @@ const MethodDef str_iter_methods[] = {
     {"__length_hint__", str_iter_length_hint, kMethodInstance, "Private method returning an estimate of len(list(it))."},
     {nullptr}};
 
+// str + x and str * x leave the operation to a class that implements the
+// reflected method; anything else is an error of the sequence operation.
+bool defers_to(Value other, Str* reflected) {
+  Type* t = type_of(other);
+  return (t->flags & kTypeHeap) && type_lookup(t, reflected);
+}
+
 Value str_concat_slot(Value a, Value b) {
   if (!is_str(a)) return NotImplemented();
-  if (!is_str(b)) return raise(&exc::TypeError, "can only concatenate str (not \"%s\") to str", type_name(b));
+  if (!is_str(b)) {
+    if (defers_to(b, names::__radd__)) return NotImplemented();
+    return raise(&exc::TypeError, "can only concatenate str (not \"%s\") to str", type_name(b));
+  }
   return Value(str_concat(S(a), S(b)));
 }
 
@@ -243,9 +256,7 @@ Value str_repeat(Value a, Value b) {
   Value count = is_str(a) ? b : a;
   if (!is_str(s)) return NotImplemented();
   if (!is_int(count) && !type_of(count)->index) {
-    // A class may still implement the operation with __mul__ / __rmul__.
-    Type* other = type_of(count);
-    if ((other->flags & kTypeHeap) && other->nb[int(BinaryOp::Mul)]) return NotImplemented();
+    if (is_str(a) && defers_to(count, names::__rmul__)) return NotImplemented();
     return raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
   }
   int64_t n;
@@ -673,7 +684,7 @@ Value m_rstrip(Value self, const Value* a, size_t n, Tuple* kw) { return do_stri
 
 Value remove_affix(Value self, const Value* args, size_t nargs, Tuple* kwnames, const char* fname, bool suffix) {
   if (!check_no_kwargs(fname, kwnames) || !check_nargs(fname, nargs, 1, 1)) return Value();
-  if (!is_str(args[0])) return raise(&exc::TypeError, "%s() argument must be str, not %s", fname + 4, type_name(args[0]));
+  if (!is_str(args[0])) return raise(&exc::TypeError, "%s() argument must be str, not %s", fname + 4, arg_type_name(args[0]));
   Str* s = S(self);
   Str* affix = S(args[0]);
   if (affix->length && tail_match(s, affix, 0, INT64_MAX, suffix))
@@ -888,8 +899,8 @@ Str* replace(Str* s, Str* old, Str* repl, int64_t maxcount) {
 
 Value m_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("str.replace", kwnames) || !check_nargs("replace", nargs, 2, 3)) return Value();
-  if (!is_str(args[0])) return raise(&exc::TypeError, "replace() argument 1 must be str, not %s", type_name(args[0]));
-  if (!is_str(args[1])) return raise(&exc::TypeError, "replace() argument 2 must be str, not %s", type_name(args[1]));
+  if (!is_str(args[0])) return raise(&exc::TypeError, "replace() argument 1 must be str, not %s", arg_type_name(args[0]));
+  if (!is_str(args[1])) return raise(&exc::TypeError, "replace() argument 2 must be str, not %s", arg_type_name(args[1]));
   int64_t maxcount = -1;
   if (nargs > 2 && !arg_ssize(args[2], &maxcount)) return Value();
   if (maxcount < 0) maxcount = INT64_MAX;
@@ -901,25 +912,29 @@ Value m_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 // ------------------------------------------------------------------ translate / maketrans
 
-// What one code point maps to: null to keep it, None to delete it, else an int or str.
-Value translate_lookup(Value table, uint32_t c) {
+// What one code point maps to: false with an exception pending on errors;
+// else *out is null to keep the code point, None to delete it, or an int or str.
+bool translate_lookup(Value table, uint32_t c, Value* out) {
   Value r = get_item(table, Value::from_small_int(c));
+  *out = r;
   if (!r) {
-    if (error_matches(&exc::LookupError)) clear_error();
-    return Value();
+    if (!error_matches(&exc::LookupError)) return false;
+    clear_error();
+    return true;
   }
-  if (is_none(r) || is_str(r)) return r;
+  if (is_none(r) || is_str(r)) return true;
   if (is_int(r)) {
     int64_t v;
     if (!int_to_i64(r, &v) || v < 0 || v > 0x10FFFF) {
       clear_error();
       raise(&exc::ValueError, "character mapping must be in range(0x110000)");
-      return Value::from_bits(1);  // marks an error to the caller
+      return false;
     }
-    return r;
+    *out = Value::from_small_int(v);
+    return true;
   }
   raise(&exc::TypeError, "character mapping must return integer, None or str");
-  return Value::from_bits(1);
+  return false;
 }
 
 Value m_translate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -938,8 +953,7 @@ Value m_translate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     if (c < 256 && cached[c]) {
       r = cache[c];
     } else {
-      r = translate_lookup(table, c);
-      if (r == Value::from_bits(1)) return Value();
+      if (!translate_lookup(table, c, &r)) return Value();
       if (c < 256) {
         cache[c] = r;
         cached[c] = true;
@@ -953,9 +967,7 @@ Value m_translate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
       b.append(S(r));
       changed = true;
     } else {
-      int64_t v;
-      int_to_i64(r, &v);
-      b.append(uint32_t(v));
+      b.append(uint32_t(r.as_small_int()));
       changed = true;
     }
   }
@@ -965,8 +977,8 @@ Value m_translate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value m_maketrans(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("str.maketrans", kwnames) || !check_nargs("maketrans", nargs, 1, 3)) return Value();
-  if (nargs >= 2 && !is_str(args[1])) return raise(&exc::TypeError, "maketrans() argument 2 must be str, not %s", type_name(args[1]));
-  if (nargs == 3 && !is_str(args[2])) return raise(&exc::TypeError, "maketrans() argument 3 must be str, not %s", type_name(args[2]));
+  if (nargs >= 2 && !is_str(args[1])) return raise(&exc::TypeError, "maketrans() argument 2 must be str, not %s", arg_type_name(args[1]));
+  if (nargs == 3 && !is_str(args[2])) return raise(&exc::TypeError, "maketrans() argument 3 must be str, not %s", arg_type_name(args[2]));
   Dict* out = dict_new();
   if (nargs == 1) {
     if (!is_dict(args[0]))
@@ -1018,7 +1030,7 @@ Value m_encode(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value m_dunder_format(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("str.__format__", kwnames) || !check_nargs("str.__format__", nargs, 1, 1)) return Value();
-  if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+  if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", arg_type_name(args[0]));
   return format_str(self, S(args[0]));
 }
 
