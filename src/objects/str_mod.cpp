@@ -234,6 +234,11 @@ Value str_mod_format(Value fmt_value, Value args) {
     if (pct >= n) break;
     i = pct + 1;
     auto at = [&](int64_t k) { return fmt->at(k); };
+    if (i < n && at(i) == '%') {  // only a directly doubled '%' is a literal one
+      out.append('%');
+      i++;
+      continue;
+    }
     if (i < n && at(i) == '(') {
       if (!cursor.mapping) return raise(&exc::TypeError, "format requires a mapping");
       int64_t key_start = ++i;
@@ -295,10 +300,6 @@ Value str_mod_format(Value fmt_value, Value args) {
     if (i < n && (at(i) == 'h' || at(i) == 'l' || at(i) == 'L')) i++;
     if (i >= n) return raise(&exc::ValueError, "incomplete format");
     c.type = at(i++);
-    if (c.type == '%') {
-      out.append('%');
-      continue;
-    }
     Value v = cursor.take();
     if (!v) return Value();
     Value text;
