@@ -1,5 +1,6 @@
 // float: the Python type. Exact floats are unboxed; float subclass instances
 // are FloatObjects.
+#include <cerrno>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -121,24 +122,11 @@ Value f_divmod(Value a, Value b) {
 
 Value f_pow(Value a, Value b) {
   FLOAT_OPERANDS(a, b)
-  if (y == 0) return Value::from_double(1.0);
-  if (std::isnan(x)) return Value::from_double(y == 0 ? 1.0 : x);
-  if (std::isnan(y)) return Value::from_double(x == 1.0 ? 1.0 : y);
-  if (x == 0) {
-    if (y < 0 && !std::isinf(y)) return raise(&exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
-  }
-  if (x < 0 && std::floor(y) != y && !std::isinf(y)) {
-    // A negative base to a fractional power is complex.
-    return power(complex_new(x, 0), complex_new(y, 0), None());
-  }
-  errno = 0;
-  double r = std::pow(x, y);
-  if (std::isinf(r) && !std::isinf(x) && !std::isinf(y)) return raise(&exc::OverflowError, "(34, 'Numerical result out of range')");
-  return Value::from_double(r);
+  return float_pow(x, y);
 }
 
 Value f_pow3(Value a, Value b, Value m) {
-  if (!is_float(a) && !is_float(b)) return NotImplemented();
+  if (!(is_float(a) || is_int(a)) || !(is_float(b) || is_int(b))) return NotImplemented();
   return raise(&exc::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
 }
 
@@ -394,6 +382,45 @@ const MethodDef float_methods[] = {
     {nullptr}};
 
 }  // namespace
+
+bool is_odd_integer(double d) { return std::fmod(std::fabs(d), 2.0) == 1.0; }
+
+Value float_pow(double x, double y) {
+  if (y == 0) return Value::from_double(1.0);
+  if (std::isnan(x)) return Value::from_double(x);
+  if (std::isnan(y)) return Value::from_double(x == 1.0 ? 1.0 : y);
+  if (std::isinf(y)) {
+    double ax = std::fabs(x);
+    if (ax == 1.0) return Value::from_double(1.0);
+    return Value::from_double((y > 0) == (ax > 1.0) ? HUGE_VAL : 0.0);
+  }
+  if (std::isinf(x)) {
+    bool odd = is_odd_integer(y);
+    if (y > 0) return Value::from_double(odd ? x : std::fabs(x));
+    return Value::from_double(odd ? std::copysign(0.0, x) : 0.0);
+  }
+  if (x == 0) {
+    if (y < 0) return raise(&exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    return Value::from_double(is_odd_integer(y) ? x : 0.0);
+  }
+  bool negate = false;
+  if (x < 0) {
+    // A negative base to a fractional power is complex.
+    if (y != std::floor(y)) return power(complex_new(x, 0), complex_new(y, 0), None());
+    x = -x;
+    negate = is_odd_integer(y);
+  }
+  if (x == 1.0) return Value::from_double(negate ? -1.0 : 1.0);
+  double r = std::pow(x, y);
+  if (std::isinf(r)) return raise_errno_overflow();
+  return Value::from_double(negate ? -r : r);
+}
+
+Value raise_errno_overflow() {
+  Value e = exception_new(&exc::OverflowError,
+                          tuple_pack({Value::from_small_int(ERANGE), Value(str_from_ascii(std::strerror(ERANGE)))}));
+  return e ? raise_value(e) : Value();
+}
 
 void init_float_type() {
   float_type.native_name = "float";
