@@ -1,5 +1,6 @@
 // Struct sequences: named tuples implemented natively (sys.version_info,
 // os.stat_result, time.struct_time, ...).
+#include "gc/gc.h"
 #include "objects/structseq.h"
 
 #include <cstring>
@@ -73,7 +74,8 @@ Value structseq_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnam
 }  // namespace
 
 Type* structseq_new_type(const StructSeqDesc& desc) {
-  auto* t = new Type();  // lives for the process
+  // Lives for the process; scanned, since it points at collected objects (dict, mro).
+  auto* t = new (gc::alloc_uncollectable(sizeof(Type))) Type();
   t->native_name = desc.name;
   t->base = &tuple_type;
   t->instance_size = sizeof(Tuple);
