@@ -14,7 +14,7 @@ for s in ["1.5", "  -2.25\n", "1e10", "1E-3", ".5", "5.", "1_000.5", "1_0e1_0", 
 show(lambda: float(b" 1.25 "))
 show(lambda: float(bytearray(b"-3")))
 show(lambda: float(b"x"))
-show(lambda: float(memoryview(b"2.5")))
+show(lambda: float(bytearray(b" 2.5 ")))
 show(lambda: float(None))
 show(lambda: float([1]))
 show(lambda: float(1j))
