@@ -8,7 +8,6 @@
 #include "compiler/compiler.h"
 #include "compiler/opcodes.h"
 #include "compiler/symtable.h"
-#include "gc/gc.h"
 #include "objects/object.h"
 #include "vm/code.h"
 
@@ -56,11 +55,6 @@ struct FBlock {
 };
 
 struct Unit {
-  // Units hold collected objects (consts, names, qualname): they live in
-  // scanned, uncollectable memory so a collection during compilation sees them.
-  static void* operator new(size_t size) { return gc::alloc_uncollectable(size); }
-  static void operator delete(void* p) { gc::free_uncollectable(p); }
-
   SymbolTableEntry* ste = nullptr;
   Str* name = nullptr;
   Str* qualname = nullptr;

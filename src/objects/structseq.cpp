@@ -1,10 +1,10 @@
 // Struct sequences: named tuples implemented natively (sys.version_info,
 // os.stat_result, time.struct_time, ...).
-#include "gc/gc.h"
 #include "objects/structseq.h"
 
 #include <cstring>
 
+#include "gc/gc.h"
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -74,7 +74,7 @@ Value structseq_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnam
 }  // namespace
 
 Type* structseq_new_type(const StructSeqDesc& desc) {
-  // Lives for the process; scanned, since it points at collected objects (dict, mro).
+  // Lives for the process, in scanned memory: it refers to collected objects.
   auto* t = new (gc::alloc_uncollectable(sizeof(Type))) Type();
   t->native_name = desc.name;
   t->base = &tuple_type;
