@@ -66,72 +66,59 @@ Value c_mul(Value a, Value b) {
   return complex_new(ar * br - ai * bi, ar * bi + ai * br);
 }
 
-// Smith's algorithm, as CPython's _Py_c_quot.
-bool c_quot(double ar, double ai, double br, double bi, double* qr, double* qi) {
-  double abs_breal = std::fabs(br), abs_bimag = std::fabs(bi);
-  if (abs_breal >= abs_bimag) {
-    if (abs_breal == 0.0) return false;
-    double ratio = bi / br;
-    double denom = br + bi * ratio;
-    *qr = (ar + ai * ratio) / denom;
-    *qi = (ai - ar * ratio) / denom;
-  } else if (abs_bimag >= abs_breal) {
-    double ratio = br / bi;
-    double denom = br * ratio + bi;
-    *qr = (ar * ratio + ai) / denom;
-    *qi = (ai * ratio - ar) / denom;
-  } else {
-    *qr = *qi = std::nan("");
-  }
-  return true;
-}
-
 Value c_truediv(Value a, Value b) {
   COMPLEX_OPERANDS(a, b)
-  double qr, qi;
-  if (!c_quot(ar, ai, br, bi, &qr, &qi)) return raise(&exc::ZeroDivisionError, "complex division by zero");
-  return complex_new(qr, qi);
+  CComplex q;
+  if (!complex_quotient({ar, ai}, {br, bi}, &q)) return raise(&exc::ZeroDivisionError, "complex division by zero");
+  return complex_new(q.real, q.imag);
+}
+
+CComplex product(CComplex a, CComplex b) {
+  return {a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real};
+}
+
+// z ** n for 0 <= n by binary powering (squaring one step past the last bit,
+// as CPython does).
+CComplex power_unsigned(CComplex z, int64_t n) {
+  CComplex r{1.0, 0.0};
+  for (int64_t mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+    if (n & mask) r = product(r, z);
+    z = product(z, z);
+  }
+  return r;
 }
 
 Value c_pow(Value a, Value b) {
   COMPLEX_OPERANDS(a, b)
-  if (br == 0 && bi == 0) return complex_new(1, 0);
-  if (ar == 0 && ai == 0) {
-    if (bi != 0 || br < 0) return raise(&exc::ZeroDivisionError, "0.0 to a negative or complex power");
-    return complex_new(0, 0);
-  }
-  // Integer exponents by repeated multiplication (as CPython, for accuracy).
+  CComplex r;
+  bool zero_division = false;
   if (bi == 0 && br == std::floor(br) && std::fabs(br) <= 100) {
-    int64_t n = int64_t(br);
-    double rr = 1, ri = 0, xr = ar, xi = ai;
-    int64_t e = n < 0 ? -n : n;
-    while (e) {
-      if (e & 1) {
-        double t = rr * xr - ri * xi;
-        ri = rr * xi + ri * xr;
-        rr = t;
-      }
-      double t = xr * xr - xi * xi;
-      xi = 2 * xr * xi;
-      xr = t;
-      e >>= 1;
+    // Small integral exponents: repeated multiplication is more accurate.
+    auto n = int64_t(br);
+    if (n > 0) {
+      r = power_unsigned({ar, ai}, n);
+    } else if (!complex_quotient({1.0, 0.0}, power_unsigned({ar, ai}, -n), &r)) {
+      zero_division = true;
     }
-    if (n < 0) {
-      double qr, qi;
-      c_quot(1, 0, rr, ri, &qr, &qi);
-      return complex_new(qr, qi);
+  } else if (br == 0 && bi == 0) {
+    r = {1.0, 0.0};
+  } else if (ar == 0 && ai == 0) {
+    zero_division = bi != 0 || br < 0;
+    r = {0.0, 0.0};
+  } else {
+    double vabs = std::hypot(ar, ai);
+    double len = std::pow(vabs, br);
+    double at = std::atan2(ai, ar);
+    double phase = at * br;
+    if (bi != 0) {
+      len /= std::exp(at * bi);
+      phase += bi * std::log(vabs);
     }
-    return complex_new(rr, ri);
+    r = {len * std::cos(phase), len * std::sin(phase)};
   }
-  double vabs = std::hypot(ar, ai);
-  double len = std::pow(vabs, br);
-  double at = std::atan2(ai, ar);
-  double phase = at * br;
-  if (bi != 0) {
-    len /= std::exp(at * bi);
-    phase += bi * std::log(vabs);
-  }
-  return complex_new(len * std::cos(phase), len * std::sin(phase));
+  if (std::isinf(r.real) || std::isinf(r.imag)) return raise(&exc::OverflowError, "complex exponentiation");
+  if (zero_division) return raise(&exc::ZeroDivisionError, "0.0 to a negative or complex power");
+  return complex_new(r.real, r.imag);
 }
 
 Value c_pow3(Value a, Value b, Value m) { return raise(&exc::ValueError, "complex modulo"); }
@@ -146,9 +133,9 @@ Value c_pos(Value a) {
 }
 Value c_abs(Value a) {
   auto* c = a.as<ComplexObject>();
-  double r = std::hypot(c->real, c->imag);
-  if (std::isinf(r) && std::isfinite(c->real) && std::isfinite(c->imag))
-    return raise(&exc::OverflowError, "absolute value too large");
+  bool overflow = false;
+  double r = complex_abs({c->real, c->imag}, &overflow);
+  if (overflow) return raise(&exc::OverflowError, "absolute value too large");
   return Value::from_double(r);
 }
 int c_bool(Value a) {
@@ -253,25 +240,34 @@ bool complex_from_string(Str* s, double* re, double* im) {
   return ok;
 }
 
+// The __complex__ of v into *out: 1 done, 0 no such method, -1 error.
+int complex_special(Value v, CComplex* out) {
+  Value m = lookup_special(v, intern_cstr("__complex__"));
+  if (!m) return error_occurred() ? -1 : 0;
+  Value r = call0(m);
+  if (!r) return -1;
+  if (!is_complex(r)) {
+    raise(&exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(r));
+    return -1;
+  }
+  *out = {r.as<ComplexObject>()->real, r.as<ComplexObject>()->imag};
+  return 1;
+}
+
 bool to_complex_parts(Value v, double* re, double* im) {
   if (is_complex(v)) {
     *re = v.as<ComplexObject>()->real;
     *im = v.as<ComplexObject>()->imag;
     return true;
   }
-  Value m = lookup_special(v, intern_cstr("__complex__"));
-  if (m) {
-    Value r = call0(m);
-    if (!r) return false;
-    if (!is_complex(r)) {
-      raise(&exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(r));
-      return false;
-    }
-    *re = r.as<ComplexObject>()->real;
-    *im = r.as<ComplexObject>()->imag;
+  CComplex c;
+  int found = complex_special(v, &c);
+  if (found < 0) return false;
+  if (found) {
+    *re = c.real;
+    *im = c.imag;
     return true;
   }
-  if (error_occurred()) return false;
   *im = 0;
   if (!is_float(v) && !is_int(v) && !type_of(v)->float_ && !type_of(v)->index) {
     raise(&exc::TypeError, "complex() first argument must be a string or a number, not '%s'", type_name(v));
@@ -348,6 +344,49 @@ const MethodDef complex_methods[] = {{"conjugate", m_conjugate, kMethodInstance,
                                      {nullptr}};
 
 }  // namespace
+
+bool complex_quotient(CComplex a, CComplex b, CComplex* out) {
+  double abs_breal = std::fabs(b.real), abs_bimag = std::fabs(b.imag);
+  if (abs_breal >= abs_bimag) {
+    if (abs_breal == 0.0) {
+      *out = {0.0, 0.0};
+      return false;
+    }
+    double ratio = b.imag / b.real;
+    double denom = b.real + b.imag * ratio;
+    *out = {(a.real + a.imag * ratio) / denom, (a.imag - a.real * ratio) / denom};
+  } else if (abs_bimag >= abs_breal) {
+    double ratio = b.real / b.imag;
+    double denom = b.real * ratio + b.imag;
+    *out = {(a.real * ratio + a.imag) / denom, (a.imag * ratio - a.real) / denom};
+  } else {
+    *out = {NAN, NAN};  // a NaN in b
+  }
+  return true;
+}
+
+double complex_abs(CComplex z, bool* overflow) {
+  *overflow = false;
+  if (!std::isfinite(z.real) || !std::isfinite(z.imag)) {
+    if (std::isinf(z.real)) return std::fabs(z.real);
+    if (std::isinf(z.imag)) return std::fabs(z.imag);
+    return NAN;
+  }
+  double r = std::hypot(z.real, z.imag);
+  *overflow = !std::isfinite(r);
+  return r;
+}
+
+bool complex_from_value(Value v, CComplex* out) {
+  if (is_complex(v)) {
+    *out = {v.as<ComplexObject>()->real, v.as<ComplexObject>()->imag};
+    return true;
+  }
+  int found = complex_special(v, out);
+  if (found) return found > 0;
+  out->imag = 0.0;
+  return to_double(v, &out->real);
+}
 
 void init_complex_type() {
   complex_type.native_name = "complex";

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <string>
 
 #include "objects/args.h"
 #include "objects/bytes.h"
@@ -195,7 +196,10 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
     } else if (is_bytes(x) || is_bytearray(x)) {
       BufferView view;
       if (!get_buffer(x, &view)) return Value();
-      if (!parse_double(reinterpret_cast<const char*>(view.data), size_t(view.size), &d)) return Value();
+      if (!parse_double(reinterpret_cast<const char*>(view.data), size_t(view.size), &d)) {
+        clear_error();
+        return raise(&exc::ValueError, "could not convert string to float: %R", x);
+      }
     } else {
       Type* t = type_of(x);
       if (!t->float_ && !t->index && !is_int(x) && !is_float(x))
@@ -246,8 +250,36 @@ double round_half_even(double x) {
   return r;
 }
 
+// x rounded to a multiple of 10**places (places > 0), half to even, exactly:
+// x is m * 2**e, so the quotient by 10**places is an exact rational.
+bool round_to_tens(double x, int64_t places, double* out) {
+  int e;
+  double m = std::frexp(std::fabs(x), &e);
+  mpz_t num, den, q, r;
+  mpz_inits(num, den, q, r, nullptr);
+  mpz_set_d(num, std::ldexp(m, 53));  // exact 53-bit mantissa
+  e -= 53;
+  mpz_ui_pow_ui(den, 10, (unsigned long)(places));
+  if (e >= 0) mpz_mul_2exp(num, num, (unsigned long)(e));
+  else mpz_mul_2exp(den, den, (unsigned long)(-e));
+  mpz_fdiv_qr(q, r, num, den);
+  mpz_mul_2exp(r, r, 1);
+  int c = mpz_cmp(r, den);
+  if (c > 0 || (c == 0 && mpz_odd_p(q))) mpz_add_ui(q, q, 1);
+  mpz_ui_pow_ui(den, 10, (unsigned long)(places));
+  mpz_mul(q, q, den);
+  if (std::signbit(x)) mpz_neg(q, q);
+  Value v = int_from_mpz(q);
+  if (!int_to_double(v, out)) {
+    clear_error();
+    return false;
+  }
+  if (*out == 0) *out = std::copysign(0.0, x);
+  return true;
+}
+
 Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__round__", nargs, 0, 1)) return Value();
+  if (!check_nargs("float.__round__", nargs, 0, 1)) return Value();
   double x = float_value(self);
   if (nargs == 0 || is_none(args[0])) {
     if (std::isnan(x)) return raise(&exc::ValueError, "cannot convert float NaN to integer");
@@ -257,19 +289,22 @@ Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
   int64_t nd;
   if (!index_as_i64(args[0], &nd, nullptr)) return Value();
   if (!std::isfinite(x) || x == 0) return Value::from_double(x);
-  if (nd > 323) return Value::from_double(x);
-  if (nd < -308) return Value::from_double(std::copysign(0.0, x));
-  // Correctly rounded: format the exact value to nd decimals, read it back.
+  // Beyond these, every double is already a multiple (or rounds to zero).
+  constexpr int64_t kMaxDigits = 323, kMinDigits = -308;
+  if (nd > kMaxDigits) return Value::from_double(x);
+  if (nd < kMinDigits) return Value::from_double(std::copysign(0.0, x));
+  double r;
   if (nd >= 0) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%.*f", int(nd), x);
-    return Value::from_double(std::strtod(buf, nullptr));
+    // The exact decimal expansion rounded half to even by printf, read back
+    // with correct rounding.
+    int n = std::snprintf(nullptr, 0, "%.*f", int(nd), x);
+    std::string text(size_t(n) + 1, '\0');
+    std::snprintf(text.data(), text.size(), "%.*f", int(nd), x);
+    r = std::strtod(text.c_str(), nullptr);
+  } else if (!round_to_tens(x, -nd, &r)) {
+    return raise(&exc::OverflowError, "rounded value too large to represent");
   }
-  double p = std::pow(10.0, double(-nd));
-  double y = x / p;
-  double z = round_half_even(y);
-  double r = z * p;
-  if (!std::isfinite(r)) return raise(&exc::OverflowError, "overflow occurred during round");
+  if (std::isinf(r)) return raise(&exc::OverflowError, "rounded value too large to represent");
   return Value::from_double(r);
 }
 

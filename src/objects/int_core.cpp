@@ -100,21 +100,23 @@ Value mpz_binary(Value a, Value b, Fn fn) {
 // Round-half-even conversion of a GMP integer to double; false on overflow.
 bool mpz_to_double(mpz_srcptr z, double* out) {
   size_t bits = mpz_sizeinbase(z, 2);
-  if (bits <= 53) {
-    *out = mpz_get_d(z);
-    return true;
+  double d;
+  if (bits <= 64) {
+    // One limb: the hardware conversion rounds half to even.
+    d = double(uint64_t(mpz_getlimbn(z, 0)));
+  } else {
+    if (bits > 1024) return false;
+    // Keep 55 significant bits (53, a rounding bit and a sticky bit) so the
+    // conversion of that integer rounds exactly once.
+    size_t shift = bits - 55;
+    mpz_t top;
+    mpz_init(top);
+    mpz_tdiv_q_2exp(top, z, shift);
+    uint64_t mag = mpz_getlimbn(top, 0);
+    if (mpz_scan1(z, 0) < shift) mag |= 1;
+    d = std::ldexp(double(mag), int(shift));
+    if (std::isinf(d)) return false;
   }
-  if (bits > 1024) return false;
-  // Keep 55 significant bits: 53, a rounding bit and a sticky bit, so the
-  // final conversion of a 55-bit integer rounds exactly once.
-  size_t shift = bits - 55;
-  mpz_t top;
-  mpz_init(top);
-  mpz_tdiv_q_2exp(top, z, shift);
-  uint64_t mag = mpz_getlimbn(top, 0);
-  if (mpz_scan1(z, 0) < shift) mag |= 1;
-  double d = std::ldexp(double(mag), int(shift));
-  if (std::isinf(d)) return false;
   *out = mpz_sgn(z) < 0 ? -d : d;
   return true;
 }
