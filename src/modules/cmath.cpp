@@ -106,8 +106,8 @@ const SpecialTable& acosh_special() {
   static const SpecialTable t(
       "inf,-3p4 inf,-pi inf,-pi inf,pi inf,pi inf,3p4 inf,nan "
       "inf,-p2 -,- -,- -,- -,- inf,p2 nan,nan "
-      "inf,-p2 -,- 0,-p2 0,p2 -,- inf,p2 nan,p2 "
-      "inf,-p2 -,- 0,-p2 0,p2 -,- inf,p2 nan,p2 "
+      "inf,-p2 -,- 0,-p2 0,p2 -,- inf,p2 nan,nan "
+      "inf,-p2 -,- 0,-p2 0,p2 -,- inf,p2 nan,nan "
       "inf,-p2 -,- -,- -,- -,- inf,p2 nan,nan "
       "inf,-p4 inf,-0 inf,-0 inf,0 inf,0 inf,p4 inf,nan "
       "inf,nan nan,nan nan,nan nan,nan nan,nan inf,nan nan,nan");
@@ -202,8 +202,8 @@ const SpecialTable& tanh_special() {
   static const SpecialTable t(
       "-1,0 -,- -1,-0 -1,0 -,- -1,0 -1,0 "
       "nan,nan -,- -,- -,- -,- nan,nan nan,nan "
-      "-0,nan -,- -0,-0 -0,0 -,- -0,nan -0,nan "
-      "0,nan -,- 0,-0 0,0 -,- 0,nan 0,nan "
+      "-0,nan -,- -0,-0 -0,0 -,- -0,nan nan,nan "
+      "0,nan -,- 0,-0 0,0 -,- 0,nan nan,nan "
       "nan,nan -,- -,- -,- -,- nan,nan nan,nan "
       "1,0 -,- 1,-0 1,0 -,- 1,0 1,0 "
       "nan,nan nan,nan nan,-0 nan,0 nan,nan nan,nan nan,nan");
@@ -485,8 +485,10 @@ Value cmath_log(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (nargs == 2) {
     CComplex base;
     if (!complex_from_value(args[1], &base)) return Value();
+    // As in CPython, the log of the base decides the error state: an error
+    // from log(x) alone is forgotten (cmath.log(0, 2) is -inf+nanj).
     Result b = c_log(base);
-    if (!r.err) r.err = b.err;
+    r.err = b.err;
     if (!complex_quotient(r.z, b.z, &r.z)) r.err = EDOM;
   }
   return finish(r);

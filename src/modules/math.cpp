@@ -556,7 +556,7 @@ bool comb_args(const char* name, const Value* args, size_t nargs, Tuple* kw, siz
   if (!index_mpz(args[0], n)) return false;
   *has_k = nargs > 1 && !is_none(args[1]);
   if (*has_k && !index_mpz(args[1], k)) return false;
-  if (mpz_sgn(n) < 0) {
+  if (mpz_sgn(n) < 0 && (*has_k || min_args == 2)) {
     raise(&exc::ValueError, "n must be a non-negative integer");
     return false;
   }
@@ -588,7 +588,10 @@ Value math_perm(Value, const Value* args, size_t nargs, Tuple* kw) {
   mpz_inits(n, k, r, nullptr);
   bool has_k;
   if (!comb_args("perm", args, nargs, kw, 1, n, k, &has_k)) return Value();
-  if (!has_k) mpz_set(k, n);
+  if (!has_k) {
+    if (mpz_sgn(n) < 0) return raise(&exc::ValueError, "factorial() not defined for negative values");
+    mpz_set(k, n);
+  }
   if (mpz_cmp(k, n) > 0) return Value::from_small_int(0);
   if (!mpz_fits_ulong_p(k)) return comb_overflow();
   // n! / (n - k)!  ==  C(n, k) * k!
@@ -768,7 +771,7 @@ Value math_dist(Value, const Value* args, size_t nargs, Tuple* kw) {
   }
   Tuple* pt = p.as<Tuple>();
   Tuple* qt = q.as<Tuple>();
-  if (pt->size != qt->size) return raise(&exc::ValueError, "both points must have the same dimension");
+  if (pt->size != qt->size) return raise(&exc::ValueError, "both points must have the same number of dimensions");
   std::vector<double> v(size_t(pt->size));
   double max = 0.0;
   bool found_nan = false;

@@ -254,7 +254,9 @@ int complex_special(Value v, CComplex* out) {
   return 1;
 }
 
-bool to_complex_parts(Value v, double* re, double* im) {
+// complex()'s first argument; *is_complex tells whether it had an imaginary part.
+bool to_complex_parts(Value v, double* re, double* im, bool* is_complex_value) {
+  *is_complex_value = true;
   if (is_complex(v)) {
     *re = v.as<ComplexObject>()->real;
     *im = v.as<ComplexObject>()->imag;
@@ -268,6 +270,7 @@ bool to_complex_parts(Value v, double* re, double* im) {
     *im = c.imag;
     return true;
   }
+  *is_complex_value = false;
   *im = 0;
   if (!is_float(v) && !is_int(v) && !type_of(v)->float_ && !type_of(v)->index) {
     raise(&exc::TypeError, "complex() first argument must be a string or a number, not '%s'", type_name(v));
@@ -287,15 +290,27 @@ Value complex_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames
       return raise(&exc::ValueError, "complex() arg is a malformed string");
   } else {
     if (a[1] && is_str(a[1])) return raise(&exc::TypeError, "complex() second arg can't be a string");
+    // real + imag*1j, where either part may itself be complex; parts that
+    // are real contribute nothing (not even a signed zero) to the other.
     double r1 = 0, i1 = 0, r2 = 0, i2 = 0;
-    if (a[0] && !to_complex_parts(a[0], &r1, &i1)) return Value();
+    bool real_is_complex = false;
+    if (a[0] && !to_complex_parts(a[0], &r1, &i1, &real_is_complex)) return Value();
     if (a[1]) {
-      if (!is_complex(a[1]) && !is_float(a[1]) && !is_int(a[1]) && !type_of(a[1])->float_ && !type_of(a[1])->index)
-        return raise(&exc::TypeError, "complex() second argument must be a number, not '%s'", type_name(a[1]));
-      if (!to_complex_parts(a[1], &r2, &i2)) return Value();
+      if (is_complex(a[1])) {
+        r2 = a[1].as<ComplexObject>()->real;
+        i2 = a[1].as<ComplexObject>()->imag;
+        r1 -= i2;
+      } else {
+        if (!is_float(a[1]) && !is_int(a[1]) && !type_of(a[1])->float_ && !type_of(a[1])->index)
+          return raise(&exc::TypeError, "complex() second argument must be a number, not '%s'", type_name(a[1]));
+        if (!to_double(a[1], &r2)) return Value();
+      }
+      if (real_is_complex) r2 += i1;
+      im = r2;
+    } else {
+      im = i1;
     }
-    re = r1 - i2;
-    im = i1 + r2;
+    re = r1;
   }
   if (type == &complex_type) return complex_new(re, im);
   auto* c = alloc_instance<ComplexObject>(type);

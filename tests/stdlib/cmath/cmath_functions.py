@@ -1,10 +1,12 @@
 import cmath, math
+def label(args):
+    return tuple(a if isinstance(a, (int, float, complex, str)) else type(a).__name__ for a in args)
 def show(name, *args):
     try:
         r = getattr(cmath, name)(*args)
-        print(name, args, type(r).__name__, repr(r))
+        print(name, label(args), type(r).__name__, repr(r))
     except Exception as e:
-        print(name, args, type(e).__name__, e)
+        print(name, label(args), type(e).__name__, e)
 print(cmath.pi, cmath.e, cmath.tau, cmath.inf, cmath.infj, cmath.nan, cmath.nanj)
 inf, nan = math.inf, math.nan
 vals = [0j, complex(-0.0, 0), complex(0, -0.0), complex(-0.0, -0.0), 1 + 0j, -1 + 0j, 1j, -1j, 1 + 1j, -2 + 3j, 0.5 - 0.5j,
@@ -44,4 +46,4 @@ show("log", 0)
 show("atanh", 1)
 show("phase", -1)
 show("phase", complex(-1, -0.0))
-print(sorted(n for n in dir(cmath) if not n.startswith("_")))
+print(sorted(n for n in dir(cmath) if n[0] != "_"))

@@ -1,10 +1,12 @@
 import math
+def label(args):
+    return tuple(a if isinstance(a, (int, float, complex, str, list, tuple, range)) else type(a).__name__ for a in args)
 def show(name, *args):
     try:
         r = getattr(math, name)(*args)
-        print(name, args, type(r).__name__, repr(r) if len(repr(r)) < 200 else len(repr(r)))
+        print(name, label(args), type(r).__name__, repr(r) if len(repr(r)) < 200 else len(repr(r)))
     except Exception as e:
-        print(name, args, type(e).__name__, e)
+        print(name, label(args), type(e).__name__, e)
 for n in [0, 1, 2, 5, 20, 21, 100, 170, 171, -1, 5.0, 5.5, True, "x", 2**70]:
     show("factorial", n)
 print(len(str(math.factorial(1000))), math.factorial(25) % 1000003)
@@ -46,5 +48,5 @@ for x, steps in [(1.0, 2.0), (1.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.79769313486
     show("nextafter", x, steps)
 for x in [1.0, 0.0, -1.0, 1e308, 5e-324, 1.7976931348623157e308, math.inf, math.nan, 2.0**52]:
     show("ulp", x)
-print(sorted(n for n in dir(math) if not n.startswith("_")))
+print(sorted(n for n in dir(math) if n[0] != "_"))
 print(math.__name__, math.sqrt.__name__, type(math.sqrt).__name__)

@@ -1,10 +1,12 @@
 import math
+def label(args):
+    return tuple(a if isinstance(a, (int, float, complex, str, list, tuple, range)) else type(a).__name__ for a in args)
 def show(name, *args):
     try:
         r = getattr(math, name)(*args)
-        print(name, args, type(r).__name__, repr(r))
+        print(name, label(args), type(r).__name__, repr(r))
     except Exception as e:
-        print(name, args, type(e).__name__, e)
+        print(name, label(args), type(e).__name__, e)
 inf, nan = math.inf, math.nan
 vals = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, 3, 1e308, 5e-324, inf, -inf, nan]
 for fn in ["atan2", "copysign", "fmod", "remainder", "pow", "hypot", "nextafter"]:
