@@ -1,6 +1,9 @@
 // complex
+#include <algorithm>
+#include <cctype>
 #include <cmath>
-#include <complex>
+#include <cstring>
+#include <string>
 
 #include "objects/args.h"
 #include "objects/complex.h"
@@ -189,55 +192,102 @@ Value c_richcompare(Value a, Value b, CompareOp op) {
   return Bool(op == CompareOp::EQ ? eq : !eq);
 }
 
-bool complex_from_string(Str* s, double* re, double* im) {
-  std::string t = str_to_utf8(s);
-  size_t a = t.find_first_not_of(" \t\n\r\f\v"), b = t.find_last_not_of(" \t\n\r\f\v");
-  if (a == std::string::npos) return false;
-  t = t.substr(a, b - a + 1);
-  if (t.size() >= 2 && t.front() == '(' && t.back() == ')') {
-    t = t.substr(1, t.size() - 2);
-    a = t.find_first_not_of(" \t\n\r\f\v");
-    b = t.find_last_not_of(" \t\n\r\f\v");
-    if (a == std::string::npos) return false;
-    t = t.substr(a, b - a + 1);
-  }
-  if (t.empty()) return false;
-  auto parse = [](const std::string& x, double* out) {
-    if (x.empty() || x == "+" || x == "-") {
-      *out = x == "-" ? -1.0 : 1.0;
-      return true;
-    }
-    bool ok = parse_double(x.data(), x.size(), out);
-    if (!ok) clear_error();
-    return ok && x.find(' ') == std::string::npos;
+// Length of the longest float literal at the start of s (as CPython's
+// PyOS_string_to_double reads one): [sign] digits [. digits] [e [sign] digits],
+// or inf / infinity / nan. 0 if none.
+size_t float_prefix(const char* s, size_t n) {
+  size_t i = 0;
+  if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+  auto word = [&](const char* w) {
+    size_t len = std::strlen(w);
+    if (n - i < len) return false;
+    for (size_t k = 0; k < len; k++)
+      if ((s[i + k] | 0x20) != w[k]) return false;
+    return true;
   };
-  if (t.back() == 'j' || t.back() == 'J') {
-    std::string body = t.substr(0, t.size() - 1);
-    // Find the split between real and imaginary parts: the last sign not after 'e'.
-    size_t split = std::string::npos;
-    for (size_t i = body.size(); i-- > 1;) {
-      if ((body[i] == '+' || body[i] == '-') && body[i - 1] != 'e' && body[i - 1] != 'E') {
-        split = i;
-        break;
-      }
-    }
-    if (split == std::string::npos) {
-      *re = 0;
-      return parse(body, im);
-    }
-    std::string rp = body.substr(0, split), ip = body.substr(split);
-    double r;
-    if (!parse_double(rp.data(), rp.size(), &r)) {
-      clear_error();
-      return false;
-    }
-    *re = r;
-    return parse(ip, im);
+  if (word("infinity")) return i + 8;
+  if (word("inf") || word("nan")) return i + 3;
+  size_t digits = 0;
+  while (i < n && std::isdigit(uint8_t(s[i]))) i++, digits++;
+  if (i < n && s[i] == '.') {
+    i++;
+    while (i < n && std::isdigit(uint8_t(s[i]))) i++, digits++;
   }
-  *im = 0;
-  bool ok = parse_double(t.data(), t.size(), re);
-  if (!ok) clear_error();
-  return ok;
+  if (digits == 0) return 0;
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    size_t j = i + 1;
+    if (j < n && (s[j] == '+' || s[j] == '-')) j++;
+    if (j < n && std::isdigit(uint8_t(s[j]))) {
+      while (j < n && std::isdigit(uint8_t(s[j]))) j++;
+      i = j;
+    }
+  }
+  return i;
+}
+
+// complex(str): [ws] [(] [ws] (<float> | <float>j | <float><signed-float>j |
+// <float><sign>j | <sign>j | j) [ws] [)] [ws], with underscores allowed
+// between digits.
+bool complex_from_string(Str* str, double* re, double* im) {
+  std::string raw;
+  if (!number_text_to_ascii(str, &raw)) return false;
+  // Underscores: only between two digits; then removed.
+  std::string t;
+  for (size_t i = 0; i < raw.size(); i++) {
+    if (raw[i] != '_') {
+      t.push_back(raw[i]);
+      continue;
+    }
+    if (i == 0 || i + 1 == raw.size() || !std::isdigit(uint8_t(raw[i - 1])) || !std::isdigit(uint8_t(raw[i + 1])))
+      return false;
+  }
+  const char* p = t.data();
+  const char* end = p + t.size();
+  auto skip_space = [&] {
+    while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
+  };
+  auto read_float = [&](double* out) {
+    size_t len = float_prefix(p, size_t(end - p));
+    if (len == 0) return false;
+    bool ok = parse_double(p, len, out);
+    if (!ok) clear_error();
+    p += len;
+    return ok;
+  };
+  auto is_j = [&] { return p < end && (*p == 'j' || *p == 'J'); };
+  skip_space();
+  bool bracket = p < end && *p == '(';
+  if (bracket) {
+    p++;
+    skip_space();
+  }
+  *re = *im = 0.0;
+  double first;
+  if (read_float(&first)) {
+    if (p < end && (*p == '+' || *p == '-')) {
+      *re = first;
+      if (!read_float(im)) *im = *p++ == '+' ? 1.0 : -1.0;
+      if (!is_j()) return false;
+      p++;
+    } else if (is_j()) {
+      p++;
+      *im = first;
+    } else {
+      *re = first;
+    }
+  } else {
+    *im = 1.0;
+    if (p < end && (*p == '+' || *p == '-')) *im = *p++ == '+' ? 1.0 : -1.0;
+    if (!is_j()) return false;
+    p++;
+  }
+  skip_space();
+  if (bracket) {
+    if (p == end || *p != ')') return false;
+    p++;
+    skip_space();
+  }
+  return p == end;
 }
 
 // The __complex__ of v into *out: 1 done, 0 no such method, -1 error.
@@ -337,19 +387,93 @@ Value m_complex(Value self, const Value*, size_t, Tuple*) {
   auto* c = self.as<ComplexObject>();
   return is_type(self, &complex_type) ? self : complex_new(c->real, c->imag);
 }
+// One part of a formatted complex in repr style (no ".0" on integral values).
+std::string repr_part(double d, char sign, bool no_neg_zero) {
+  std::string text = part_repr(d);
+  if (no_neg_zero && text == "-0") text = "0";
+  if (text[0] != '-' && (sign == '+' || sign == ' ')) text.insert(text.begin(), sign);
+  return text;
+}
+
+// format(complex, spec): the float spec applies to both parts, the imaginary
+// part always signed; width, fill and alignment apply to the whole.
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__format__", nargs, 1, 1)) return Value();
+  if (!check_nargs("complex.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
-  if (args[0].as<Str>()->length == 0) return to_str(self);
+  Str* spec = args[0].as<Str>();
+  if (spec->length == 0) return to_str(self);
+  int64_t n = spec->length, i = 0;
+  auto at = [&](int64_t k) -> uint32_t { return k < n ? spec->at(k) : 0; };
+  auto is_align = [](uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; };
+  uint32_t fill = ' ';
+  uint32_t align = '>';
+  bool explicit_fill = false;
+  if (n >= 2 && is_align(at(1))) {
+    fill = at(0);
+    align = at(1);
+    explicit_fill = true;
+    i = 2;
+  } else if (is_align(at(0))) {
+    align = at(0);
+    i = 1;
+  }
+  // The part of the spec that formats each number: sign, z, #, grouping, precision, type.
+  std::string number_spec;
+  char sign = 0;
+  if (at(i) == '+' || at(i) == '-' || at(i) == ' ') sign = char(at(i++));
+  bool no_neg_zero = at(i) == 'z';
+  if (no_neg_zero) i++;
+  bool alternate = at(i) == '#';
+  if (alternate) i++;
+  if (at(i) == '0' || (explicit_fill && fill == '0'))
+    return raise(&exc::ValueError, "Zero padding is not allowed in complex format specifier");
+  if (align == '=') return raise(&exc::ValueError, "'=' alignment flag is not allowed in complex format specifier");
+  int64_t width = 0;
+  while (at(i) >= '0' && at(i) <= '9') width = width * 10 + int64_t(at(i++) - '0');
+  std::string tail;  // grouping and precision, passed through
+  bool has_precision = false;
+  for (; i < n; i++) {
+    uint32_t c = at(i);
+    if (c == '.') has_precision = true;
+    if (c != ',' && c != '_' && c != '.' && !(c >= '0' && c <= '9')) break;
+    tail.push_back(char(c));
+  }
+  uint32_t type = i < n ? at(i) : 0;
+  if (i + 1 < n) return raise(&exc::ValueError, "Invalid format specifier '%U' for object of type 'complex'", spec);
+  switch (type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+    default: return raise(&exc::ValueError, "Unknown format code '%c' for object of type 'complex'", int(type));
+  }
   auto* c = self.as<ComplexObject>();
-  Value re = format_float(c->real, args[0].as<Str>());
-  if (!re) return Value();
-  StrBuilder spec;
-  spec.append('+');
-  spec.append(args[0].as<Str>());
-  Value im = format_float(c->imag, spec.finish());
-  if (!im) return Value();
-  return Value(format_message("%U%Uj", re.as<Str>(), im.as<Str>()));
+  bool skip_real = type == 0 && c->real == 0 && !std::signbit(c->real);
+  bool parens = type == 0 && !skip_real;
+  std::string re_text, im_text;
+  char im_sign = skip_real ? sign : '+';
+  if (type == 0 && !has_precision) {
+    re_text = repr_part(c->real, sign, no_neg_zero);
+    im_text = repr_part(c->imag, im_sign, no_neg_zero);
+  } else {
+    std::string flags = std::string(no_neg_zero ? "z" : "") + (alternate ? "#" : "");
+    std::string rest = tail + char(type == 0 || type == 'n' ? 'g' : type);
+    auto part = [&](double d, char part_sign) -> Value {
+      std::string part_spec = (part_sign ? std::string(1, part_sign) : std::string()) + flags + rest;
+      return format_float(d, str_from_ascii(part_spec));
+    };
+    Value re = part(c->real, sign);
+    if (!re) return Value();
+    Value im = part(c->imag, im_sign);
+    if (!im) return Value();
+    re_text = str_to_utf8(re.as<Str>());
+    im_text = str_to_utf8(im.as<Str>());
+  }
+  std::string body = (parens ? "(" : "") + (skip_real ? "" : re_text) + im_text + "j" + (parens ? ")" : "");
+  int64_t pad = std::max<int64_t>(width - int64_t(body.size()), 0);
+  int64_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+  StrBuilder out;
+  for (int64_t k = 0; k < left; k++) out.append(fill);
+  out.append_ascii(body);
+  for (int64_t k = 0; k < pad - left; k++) out.append(fill);
+  return Value(out.finish());
 }
 
 const MethodDef complex_methods[] = {{"conjugate", m_conjugate, kMethodInstance, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},

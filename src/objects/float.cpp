@@ -179,16 +179,9 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
   if (nargs) {
     Value x = args[0];
     if (is_str(x)) {
-      Str* s = x.as<Str>();
       std::string text;
-      for (int64_t i = 0; i < s->length; i++) {
-        uint32_t c = s->at(i);
-        int dv = unicode_decimal_value(c);
-        if (dv >= 0) text.push_back(char('0' + dv));
-        else if (unicode_is_space(c)) text.push_back(' ');
-        else if (c < 128) text.push_back(char(c));
-        else return raise(&exc::ValueError, "could not convert string to float: %R", x);
-      }
+      if (!number_text_to_ascii(x.as<Str>(), &text))
+        return raise(&exc::ValueError, "could not convert string to float: %R", x);
       if (!parse_double(text.data(), text.size(), &d)) {
         clear_error();
         return raise(&exc::ValueError, "could not convert string to float: %R", x);
@@ -356,16 +349,20 @@ Value m_fromhex(Value cls, const Value* args, size_t nargs, Tuple*) {
   else {
     std::string h = body.rfind("0x", 0) == 0 ? body : "0x" + body;
     // Validate: hex digits, optional '.', optional p exponent.
-    bool ok = h.size() > 2, seen_digit = false, seen_dot = false, seen_p = false;
-    for (size_t i = 2; i < h.size() && ok; i++) {
-      char c = h[i];
-      if (seen_p) ok = std::isdigit(uint8_t(c)) || ((c == '+' || c == '-') && h[i - 1] == 'p');
-      else if (c == '.') ok = !seen_dot, seen_dot = true;
-      else if (c == 'p') ok = seen_digit, seen_p = true;
-      else if (std::isxdigit(uint8_t(c))) seen_digit = true;
-      else ok = false;
+    size_t i = 2, digits = 0;
+    while (i < h.size() && std::isxdigit(uint8_t(h[i]))) i++, digits++;
+    if (i < h.size() && h[i] == '.') {
+      i++;
+      while (i < h.size() && std::isxdigit(uint8_t(h[i]))) i++, digits++;
     }
-    if (!ok || !seen_digit) return raise(&exc::ValueError, "invalid hexadecimal floating-point string");
+    bool ok = digits > 0;
+    if (ok && i < h.size() && h[i] == 'p') {
+      i++;
+      if (i < h.size() && (h[i] == '+' || h[i] == '-')) i++;
+      ok = i < h.size() && std::isdigit(uint8_t(h[i]));
+      while (i < h.size() && std::isdigit(uint8_t(h[i]))) i++;
+    }
+    if (!ok || i != h.size()) return raise(&exc::ValueError, "invalid hexadecimal floating-point string");
     char* end;
     d = std::strtod(h.c_str(), &end);
     if (std::isinf(d)) return raise(&exc::OverflowError, "hexadecimal value too large to represent as a float");

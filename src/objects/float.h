@@ -30,6 +30,10 @@ bool to_double(Value v, double* out);
 Value float_pow(double x, double y);
 // OverflowError(ERANGE, "Numerical result out of range"), as C math overflows report.
 Value raise_errno_overflow();
+// The text of a number in a str with Unicode decimal digits and spaces made
+// ASCII (as int(), float() and complex() accept them); false if some other
+// non-ASCII character is present.
+bool number_text_to_ascii(const Str* s, std::string* out);
 bool parse_double(const char* s, size_t n, double* out);
 
 }  // namespace spindle

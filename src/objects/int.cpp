@@ -384,17 +384,8 @@ Value int_from_unicode_digits(Str* s, int base) {
     status = parse_int_text(reinterpret_cast<const char*>(s->data1()), size_t(s->length), base, &out, &digits);
   } else {
     std::string ascii;
-    ascii.reserve(size_t(s->length));
-    status = IntParse::Ok;
-    for (int64_t i = 0; i < s->length && status == IntParse::Ok; i++) {
-      uint32_t c = s->at(i);
-      int d = unicode_decimal_value(c);
-      if (d >= 0) ascii.push_back(char('0' + d));
-      else if (unicode_is_space(c)) ascii.push_back(' ');
-      else if (c < 128) ascii.push_back(char(c));
-      else status = IntParse::Invalid;
-    }
-    if (status == IntParse::Ok) status = parse_int_text(ascii.data(), ascii.size(), base, &out, &digits);
+    status = number_text_to_ascii(s, &ascii) ? parse_int_text(ascii.data(), ascii.size(), base, &out, &digits)
+                                               : IntParse::Invalid;
   }
   if (status == IntParse::Ok) return out;
   return int_parse_error(status, Value(s), base, digits);
