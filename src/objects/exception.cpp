@@ -322,6 +322,8 @@ void import_error_set_name(Str* name, Value path) {
   field(e, kImportPath) = path ? path : None();
 }
 
+Tuple* exception_group_exceptions(Value group) { return field(group, kGroupExcs).as<Tuple>(); }
+
 Value raise_syntax_error(Type* type, const char* msg, Value filename, int lineno, int offset, Value text,
                          int end_lineno, int end_offset) {
   Value m(str_from_utf8(msg, std::strlen(msg)));
