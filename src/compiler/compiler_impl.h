@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "compiler/compiler.h"
-#include "gc/gc.h"
 #include "compiler/opcodes.h"
 #include "compiler/symtable.h"
 #include "objects/object.h"
@@ -56,11 +55,6 @@ struct FBlock {
 };
 
 struct Unit {
-  // Units live on the malloc heap (they own std containers) but hold collected
-  // objects (consts, names): uncollectable memory keeps those visible to the collector.
-  static void* operator new(size_t n) { return gc::alloc_uncollectable(n); }
-  static void operator delete(void* p) { gc::free_uncollectable(p); }
-
   SymbolTableEntry* ste = nullptr;
   Str* name = nullptr;
   Str* qualname = nullptr;
@@ -210,7 +204,7 @@ class Compiler {
   Unit* unit_ = nullptr;
   std::vector<Unit*> stack_;
   bool interactive_ = false;
-  // Frozenset constants of this compilation, by content (see merged_frozenset).
+  // Frozenset constants of this compilation, by content (see set_display_constant).
   spindle::Dict* frozenset_consts_ = nullptr;
 };
 
