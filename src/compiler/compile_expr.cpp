@@ -463,6 +463,19 @@ bool Compiler::compile_starred_sequence(const Seq<Expr*>& elts, Opcode build, Op
     }
     if (all_const) clear_error();
   }
+  if (build == OP_BUILD_LIST && !tuple && elts.size > 2 && !has_starred(elts)) {
+    // As in CPython, a list of constants extends an empty list from a tuple
+    // constant (which also sizes it as CPython does).
+    spindle::Tuple* items = spindle::tuple_new(elts.size);
+    bool all_const = true;
+    for (int32_t i = 0; i < elts.size && all_const; i++) all_const = is_constant_expr(elts[i], &items->items[i]);
+    if (all_const) {
+      emit(OP_BUILD_LIST, 0);
+      emit_load_const(Value(items));
+      emit(OP_LIST_EXTEND, 1);
+      return true;
+    }
+  }
   if (!has_starred(elts)) {
     for (Expr* e : elts)
       if (!visit_expr(e)) return false;

@@ -52,20 +52,34 @@ bool check_resizable(ByteArray* b, int64_t n) {
 
 // Under the lock: a buffer with room for n bytes holding the current
 // contents; a bigger one is published when needed (the size is not changed).
+// Allocations (counting the trailing NUL) grow as CPython's bytearray_resize:
+// over-allocated for small steps, exact for big jumps.
 ByteArrayBuffer* reserve_locked(ByteArray* b, int64_t n) {
   ByteArrayBuffer* buf = b->buffer.load(std::memory_order_relaxed);
-  if (buf && buf->capacity >= n) return buf;
-  int64_t capacity = n + (n >> 3) + (n < 9 ? 3 : 6);
-  ByteArrayBuffer* bigger = new_buffer(capacity);
+  int64_t alloc = buf ? buf->capacity + 1 : 0;
   int64_t size = size_locked(b);
+  if (n == size || n + 1 <= alloc) return buf;
+  int64_t new_alloc = double(n) <= double(alloc) * 1.125 ? n + (n >> 3) + (n < 9 ? 3 : 6) : n + 1;
+  ByteArrayBuffer* bigger = new_buffer(new_alloc - 1);
   if (size) std::memcpy(bigger->data, buf->data, size_t(size));
   b->buffer.store(bigger, std::memory_order_release);
   return bigger;
 }
 
+// Under the lock: sets the size, moving to an exact buffer when it would use
+// less than half of the current one (as CPython does).
 void set_size_locked(ByteArray* b, int64_t n) {
   ByteArrayBuffer* buf = b->buffer.load(std::memory_order_relaxed);
-  if (buf) buf->data[n] = 0;
+  if (!buf) return;
+  if (n < size_locked(b) && n < (buf->capacity + 1) / 2) {
+    ByteArrayBuffer* exact = new_buffer(n);
+    std::memcpy(exact->data, buf->data, size_t(n));
+    exact->data[n] = 0;
+    b->size.store(n, std::memory_order_release);
+    b->buffer.store(exact, std::memory_order_release);
+    return;
+  }
+  buf->data[n] = 0;
   b->size.store(n, std::memory_order_release);
 }
 
@@ -76,12 +90,27 @@ void assign_locked(ByteArray* b, const void* data, int64_t n) {
   set_size_locked(b, n);
 }
 
-// Replaces the contents, refusing a size change while exported.
-bool assign(ByteArray* b, std::string_view s) {
+// Replaces the contents, refusing a size change while exported. With
+// grown_one_by_one, the buffer is sized as appending the bytes one at a time
+// from empty would have left it (how CPython fills a bytearray from an iterable).
+bool assign(ByteArray* b, std::string_view s, bool grown_one_by_one = false) {
   collect_dead_views(b);
   LockGuard guard(b->lock);
-  if (!check_resizable(b, int64_t(s.size()))) return false;
-  assign_locked(b, s.data(), int64_t(s.size()));
+  int64_t n = int64_t(s.size());
+  if (!check_resizable(b, n)) return false;
+  if (grown_one_by_one && n > 0) {
+    int64_t alloc = 0;
+    for (int64_t size = 0; size < n; size++)
+      if (size + 1 >= alloc) alloc = double(size + 1) <= double(alloc) * 1.125 ? (size + 1) + ((size + 1) >> 3) + (size + 1 < 9 ? 3 : 6) : size + 2;
+    ByteArrayBuffer* buf = new_buffer(alloc - 1);
+    std::memcpy(buf->data, s.data(), s.size());
+    buf->data[n] = 0;
+    b->size.store(0, std::memory_order_release);
+    b->buffer.store(buf, std::memory_order_release);
+    b->size.store(n, std::memory_order_release);
+    return true;
+  }
+  assign_locked(b, s.data(), n);
   return true;
 }
 
@@ -138,7 +167,9 @@ int bytearray_init_py(Value self, const Value* args, size_t nargs, Tuple* kwname
   } else if (!bytes_from_object(a[0], &s, "bytearray")) {
     return -1;
   }
-  return assign(as_ba(self), s) ? 0 : -1;
+  Type* t = a[0] ? type_of(a[0]) : nullptr;
+  bool from_iterable = t && !is_bytes(a[0]) && !is_bytearray(a[0]) && !t->buffer && !is_int(a[0]) && !t->index;
+  return assign(as_ba(self), s, from_iterable) ? 0 : -1;
 }
 
 Value ba_repr(Value self) {

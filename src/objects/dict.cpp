@@ -510,9 +510,19 @@ Value m_reversed(Value self, const Value*, size_t nargs, Tuple* kw) {
 
 Value m_sizeof(Value self, const Value*, size_t nargs, Tuple* kw) {
   if (!check_no_kwargs("dict.__sizeof__", kw) || !check_nargs("dict.__sizeof__", nargs, 0, 0)) return Value();
-  DictTable* t = self.as<Dict>()->table.load(std::memory_order_relaxed);
-  int64_t n = int64_t(sizeof(Dict));
-  if (t) n += t->index_size * 4 + t->capacity * int64_t(sizeof(DictEntry));
+  // As CPython reports it: the object, plus the keys table (its header, an
+  // index of 1-8 byte slots, entries of 16 bytes when every key is a str, else 24).
+  Dict* d = self.as<Dict>();
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  int64_t n = 48;
+  if (t) {
+    int64_t slot = t->index_size <= 128 ? 1 : t->index_size <= 0x10000 ? 2 : t->index_size <= 0x100000000 ? 4 : 8;
+    bool all_str = true;
+    int64_t pos = 0;
+    Value k;
+    while (all_str && dict_next(d, &pos, &k, nullptr)) all_str = is_str_exact(k);
+    n += 32 + t->index_size * slot + t->capacity * (all_str ? 16 : 24);
+  }
   return int_from_i64(n);
 }
 

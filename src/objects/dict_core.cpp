@@ -28,8 +28,17 @@ DictTable* new_table(int64_t index_size) {
   return t;
 }
 
-int64_t index_size_for(int64_t n) {
+// Table sizes follow CPython's, so dict.__sizeof__ agrees: a power of two,
+// at least n (growth uses three times the live entries)...
+int64_t index_size_at_least(int64_t n) {
   int64_t size = kMinIndexSize;
+  while (size < n) size <<= 1;
+  return size;
+}
+
+// ...or, for n entries expected at once, room for them with CPython's estimate.
+int64_t index_size_for(int64_t n) {
+  int64_t size = index_size_at_least((n * 3 + 1) / 2);
   while (usable_for(size) < n) size <<= 1;
   return size;
 }
@@ -129,10 +138,9 @@ void insert_into_fresh(DictTable* t, int64_t hash, Value key, uint64_t value_bit
   t->used.store(n + 1, std::memory_order_release);
 }
 
-// Under the lock: replaces the table with one sized for `live` entries plus growth.
-DictTable* resize(Dict* d, DictTable* old, int64_t min_live) {
-  int64_t live = d->size.load(std::memory_order_relaxed);
-  DictTable* t = new_table(index_size_for(std::max(live * 3, min_live)));
+// Under the lock: replaces the table with one of index_size slots holding the live entries.
+DictTable* resize(Dict* d, DictTable* old, int64_t index_size) {
+  DictTable* t = new_table(index_size);
   if (old) {
     int64_t used = old->used.load(std::memory_order_relaxed);
     for (int64_t i = 0; i < used; i++) {
@@ -147,13 +155,13 @@ DictTable* resize(Dict* d, DictTable* old, int64_t min_live) {
 
 inline DictTable* table_for_write(Dict* d) {
   DictTable* t = d->table.load(std::memory_order_relaxed);
-  return t ? t : resize(d, nullptr, 0);
+  return t ? t : resize(d, nullptr, kMinIndexSize);
 }
 
 // Under the lock, with a slot known to be the first empty one on key's probe path.
 void append_entry(Dict* d, DictTable* t, int64_t slot, int64_t hash, Value key, Value v) {
   if (t->used.load(std::memory_order_relaxed) >= t->capacity) {
-    t = resize(d, t, d->size.load(std::memory_order_relaxed) + 1);
+    t = resize(d, t, index_size_at_least(d->size.load(std::memory_order_relaxed) * 3));
     insert_into_fresh(t, hash, key, v.bits());
   } else {
     int64_t n = t->used.load(std::memory_order_relaxed);
@@ -443,8 +451,9 @@ DictTable* copy_table(Dict* src, int64_t* live) {
   DictTable* t = src->table.load(std::memory_order_relaxed);
   *live = src->size.load(std::memory_order_relaxed);
   if (!t || *live == 0) return nullptr;
-  DictTable* n = new_table(index_size_for(*live));
+  // Without deleted entries the copy keeps the table size (CPython clones it).
   int64_t used = t->used.load(std::memory_order_relaxed);
+  DictTable* n = new_table(used == *live ? t->index_size : index_size_for(*live));
   for (int64_t i = 0; i < used; i++) {
     uint64_t v = t->entries[i].value.load(std::memory_order_relaxed);
     if (v) insert_into_fresh(n, t->entries[i].hash, t->entries[i].key, v);
@@ -533,7 +542,7 @@ int dict_merge(Dict* d, Value other, bool override) {
       }
       // Room for all of them at once rather than growing step by step.
       if (t->capacity - t->used.load(std::memory_order_relaxed) < live)
-        resize(d, t, d->size.load(std::memory_order_relaxed) + live);
+        resize(d, t, index_size_for(d->size.load(std::memory_order_relaxed) + live));
     }
     int64_t used = copy->used.load(std::memory_order_relaxed);
     for (int64_t i = 0; i < used; i++) {

@@ -71,7 +71,7 @@ int list_init_py(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   // As in CPython the old contents go first, so l.__init__(l) empties l.
   {
     LockGuard guard(l->lock);
-    list_replace_locked(l, nullptr, 0);
+    list_replace_locked(l, nullptr, 0, 0);
   }
   if (nargs) return list_extend(l, args[0]);
   return 0;
@@ -372,7 +372,7 @@ Value list_inplace_repeat(Value a, Value b) {
   LockGuard guard(l->lock);
   int64_t size = l->size.load(std::memory_order_relaxed);
   if (n <= 0 || size == 0) {
-    if (size) list_replace_locked(l, nullptr, 0);
+    if (size) list_replace_locked(l, nullptr, 0, 0);
     return a;
   }
   if (!check_repeat_size(size, n)) return Value();
@@ -491,7 +491,7 @@ Value m_clear(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("list.clear", kwnames) || !check_nargs("list.clear", nargs, 0, 0)) return Value();
   List* l = self.as<List>();
   LockGuard guard(l->lock);
-  list_replace_locked(l, nullptr, 0);
+  list_replace_locked(l, nullptr, 0, 0);
   return None();
 }
 
@@ -506,7 +506,8 @@ Value m_reverse(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   LockGuard guard(l->lock);
   Tuple* t = list_snapshot_locked(l);
   std::reverse(t->begin(), t->end());
-  list_replace_locked(l, t->items, t->size);
+  ListItems* block = l->items.load(std::memory_order_relaxed);
+  list_replace_locked(l, t->items, t->size, block ? block->capacity : 0);
   return None();
 }
 

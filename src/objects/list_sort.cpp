@@ -22,7 +22,6 @@
 namespace spindle {
 
 Tuple* list_snapshot_locked(List* l);
-void list_replace_locked(List* l, const Value* items, int64_t n);
 
 namespace {
 
@@ -525,16 +524,20 @@ int list_sort(List* l, Value key, bool reverse) {
     Tuple* items = list_snapshot_locked(l);
     if (std::all_of(items->begin(), items->end(), [](Value v) { return compares_natively(v); })) {
       bool ok = sort_items(items->items, nullptr, items->size, reverse);
-      list_replace_locked(l, items->items, items->size);
+      ListItems* block = l->items.load(std::memory_order_relaxed);
+      list_replace_locked(l, items->items, items->size, block ? block->capacity : 0);
       return ok ? 0 : -1;
     }
   }
   // Python code runs during the sort: the list looks empty meanwhile.
   Tuple* items;
+  int64_t capacity;
   {
     LockGuard guard(l->lock);
     items = list_snapshot_locked(l);
-    list_replace_locked(l, nullptr, 0);
+    ListItems* block = l->items.load(std::memory_order_relaxed);
+    capacity = block ? block->capacity : 0;
+    list_replace_locked(l, nullptr, 0, 0);
   }
   int64_t n = items->size;
   bool ok = true;
@@ -550,7 +553,7 @@ int list_sort(List* l, Value key, bool reverse) {
   if (ok) ok = sort_items(keys->items, key ? items->items : nullptr, n, reverse);
   LockGuard guard(l->lock);
   bool modified = l->size.load(std::memory_order_relaxed) != 0 || l->items.load(std::memory_order_relaxed)->capacity != 0;
-  list_replace_locked(l, items->items, n);
+  list_replace_locked(l, items->items, n, capacity);
   if (ok && modified) {
     raise(&exc::ValueError, "list modified during sort");
     return -1;

@@ -3,6 +3,8 @@
 
 #include "objects/exception.h"
 #include "objects/int.h"
+#include "objects/str.h"
+#include "objects/typeobject.h"
 
 namespace spindle {
 
@@ -58,6 +60,35 @@ void clip_range(int64_t length, int64_t* start, int64_t* stop) {
   } else if (*stop > length) {
     *stop = length;
   }
+}
+
+int64_t length_hint(Value o, int64_t dflt) {
+  if (LenFn len = type_of(o)->len) {
+    int64_t n = len(o);
+    if (n >= 0) return n;
+    if (!error_matches(&exc::TypeError)) return -1;
+    clear_error();
+  }
+  Value hint = lookup_special(o, names::__length_hint__);
+  if (!hint) return error_occurred() ? -1 : dflt;
+  Value r = call0(hint);
+  if (!r) {
+    if (!error_matches(&exc::TypeError)) return -1;
+    clear_error();
+    return dflt;
+  }
+  if (r == NotImplemented()) return dflt;
+  if (!is_int(r)) {
+    raise(&exc::TypeError, "__length_hint__ must be an integer, not %s", type_name(r));
+    return -1;
+  }
+  int64_t n;
+  if (!index_as_i64(r, &n, &exc::OverflowError)) return -1;
+  if (n < 0) {
+    raise(&exc::ValueError, "__length_hint__() should return >= 0");
+    return -1;
+  }
+  return n;
 }
 
 Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op) {

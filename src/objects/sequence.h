@@ -19,6 +19,10 @@ bool slice_index_arg(Value v, int64_t* out, bool none_ok);
 // slice indices are.
 void clip_range(int64_t length, int64_t* start, int64_t* stop);
 
+// operator.length_hint(o, dflt): len(o), else o.__length_hint__(), else dflt;
+// -1 with an error pending.
+int64_t length_hint(Value o, int64_t dflt);
+
 // Lexicographic comparison of two item arrays (list, tuple).
 Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op);
 
