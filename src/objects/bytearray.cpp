@@ -79,7 +79,9 @@ void set_size_locked(ByteArray* b, int64_t n) {
     b->buffer.store(exact, std::memory_order_release);
     return;
   }
-  buf->data[n] = 0;
+  // A NUL follows the contents when they grow; when they shrink the old byte
+  // stays, so a reader still holding the old size sees an earlier state.
+  if (n > size_locked(b)) buf->data[n] = 0;
   b->size.store(n, std::memory_order_release);
 }
 

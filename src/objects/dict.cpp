@@ -426,6 +426,32 @@ const MethodDef items_methods[] = {{"isdisjoint", view_isdisjoint, kMethodInstan
                                    {nullptr}};
 const MethodDef values_methods[] = {{"__reversed__", values_reversed, kMethodInstance, nullptr}, {nullptr}};
 
+}  // namespace
+
+Tuple* dict_iteration_snapshot(Value v) {
+  enum { Keys, Values, Items } kind;
+  Dict* d;
+  if (is_dict_exact(v)) {
+    kind = Keys;
+    d = v.as<Dict>();
+  } else if (is_type(v, &dict_keys_type) || is_type(v, &dict_values_type) || is_type(v, &dict_items_type)) {
+    kind = is_type(v, &dict_keys_type) ? Keys : is_type(v, &dict_values_type) ? Values : Items;
+    d = v.as<DictView>()->dict;
+    if (type_of(Value(d))->iter != dict_type.iter) return nullptr;
+  } else {
+    return nullptr;
+  }
+  LockGuard guard(d->lock);
+  Tuple* t = tuple_new(dict_size(d));
+  int64_t pos = 0, i = 0;
+  Value k, val;
+  while (i < t->size && dict_next(d, &pos, &k, &val))
+    t->items[i++] = kind == Keys ? k : kind == Values ? val : Value(tuple_pack({k, val}));
+  return t;
+}
+
+namespace {
+
 // ------------------------------------------------------------------ methods
 
 Value m_keys(Value self, const Value*, size_t nargs, Tuple* kw) {

@@ -73,6 +73,11 @@ int dict_merge(Dict* d, Value mapping, bool override);
 // false at the end. Skips deleted entries. The key's stored hash goes to *hash when given.
 bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value, int64_t* hash = nullptr);
 
+// What iterating v would produce when v is an exact dict or a view of a dict
+// (keys, values or (key, value) pairs), read in one step under the dict's
+// lock, so list(d), list(d.items()) and the like are atomic; null otherwise.
+Tuple* dict_iteration_snapshot(Value v);
+
 // Inline-cache support: the entry index of `key` (a str compared by identity or
 // content) in the current table, or -1.
 int64_t dict_find_index_str(Dict* d, Str* key);

@@ -2,6 +2,7 @@
 // CPython's list_resize and preallocation rules, so list.__sizeof__ reports
 // what CPython's does after the same operations.
 #include "gc/gc.h"
+#include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/list.h"
 #include "objects/sequence.h"
@@ -181,6 +182,8 @@ int list_extend(List* l, Value iterable) {
     batch = list_snapshot(iterable.as<List>());
   } else if (is_tuple_exact(iterable)) {
     batch = iterable.as<Tuple>();
+  } else {
+    batch = dict_iteration_snapshot(iterable);
   }
   if (batch) {
     LockGuard guard(l->lock);

@@ -5,7 +5,9 @@ NTHREADS = 4
 N = 6000
 
 def run_threads(fn):
+    # Runs fn(0) .. fn(NTHREADS - 1) in threads; an exception in any of them is printed.
     locks = []
+    failures = []
     for t in range(NTHREADS):
         done = _thread.allocate_lock()
         done.acquire()
@@ -13,11 +15,15 @@ def run_threads(fn):
         def body(t=t, done=done):
             try:
                 fn(t)
+            except BaseException as e:
+                failures.append(repr(e))
             finally:
                 done.release()
         _thread.start_new_thread(body, ())
     for done in locks:
         done.acquire()
+    if failures:
+        print('thread failures:', failures)
 
 d = {}
 def writer(t):
