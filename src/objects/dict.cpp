@@ -24,7 +24,10 @@ struct DictView : Object {
   Dict* dict;
 };
 
+// Threads sharing one iterator take turns on step_lock, so each entry is
+// produced once (as under CPython's GIL).
 struct DictIterator : Object {
+  Mutex step_lock;
   Dict* dict;          // null when exhausted
   int64_t pos;         // entry position (reverse: next entry to look at, counting down)
   int64_t initial_size;
@@ -134,6 +137,7 @@ int dict_contains(Value self, Value key) {
 
 Value make_iter(Dict* d, Type* type, bool reverse) {
   auto* it = alloc_instance<DictIterator>(type);
+  new (&it->step_lock) Mutex();
   it->dict = d;
   it->initial_size = dict_size(d);
   it->remaining = it->initial_size;
@@ -149,16 +153,19 @@ Value make_iter(Dict* d, Type* type, bool reverse) {
 Value dict_iter(Value self) { return make_iter(self.as<Dict>(), &dict_keyiterator_type, false); }
 
 // A size change is reported once noticed and from then on (initial_size -1).
-bool size_unchanged(DictIterator* it) {
-  if (dict_size(it->dict) == it->initial_size) return true;
+// The iterator's dict is read once per step: another thread sharing the
+// iterator may clear it meanwhile.
+bool size_unchanged(DictIterator* it, Dict* d) {
+  if (dict_size(d) == it->initial_size) return true;
   it->initial_size = -1;
   raise(&exc::RuntimeError, "dictionary changed size during iteration");
   return false;
 }
 
 bool iter_step(DictIterator* it, Value* k, Value* v) {
-  if (!it->dict || !size_unchanged(it)) return false;
-  if (!dict_next(it->dict, &it->pos, k, v)) {
+  Dict* d = it->dict;
+  if (!d || !size_unchanged(it, d)) return false;
+  if (!dict_next(d, &it->pos, k, v)) {
     it->dict = nullptr;
     return false;
   }
@@ -173,10 +180,15 @@ bool iter_step(DictIterator* it, Value* k, Value* v) {
 }
 
 bool reverse_step(DictIterator* it, Value* k, Value* v) {
-  if (!it->dict || !size_unchanged(it)) return false;
-  DictTable* t = it->dict->table.load(std::memory_order_acquire);
-  while (t && it->pos >= 0 && it->pos < t->used.load(std::memory_order_acquire)) {
-    DictEntry& e = t->entries[it->pos--];
+  Dict* d = it->dict;
+  if (!d || !size_unchanged(it, d)) return false;
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  // The position is read once: threads sharing an iterator must not index with
+  // a value another thread changed after the bounds check.
+  int64_t pos = it->pos;
+  while (t && pos >= 0 && pos < t->used.load(std::memory_order_acquire)) {
+    DictEntry& e = t->entries[pos--];
+    it->pos = pos;
     uint64_t bits = e.value.load(std::memory_order_acquire);
     if (!bits) continue;
     *k = e.key;
@@ -192,7 +204,11 @@ template <IterKind K, bool Reverse>
 Value dictiter_next(Value self) {
   auto* it = self.as<DictIterator>();
   Value k, v;
-  bool ok = Reverse ? reverse_step(it, &k, &v) : iter_step(it, &k, &v);
+  bool ok;
+  {
+    LockGuard guard(it->step_lock);
+    ok = Reverse ? reverse_step(it, &k, &v) : iter_step(it, &k, &v);
+  }
   if (!ok) return Value();
   if (K == IterKind::Keys) return k;
   if (K == IterKind::Values) return v;
@@ -203,15 +219,24 @@ Value iter_self(Value self) { return self; }
 
 Value dictiter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<DictIterator>();
-  bool live = it->dict && dict_size(it->dict) == it->initial_size;
+  Dict* d = it->dict;
+  bool live = d && dict_size(d) == it->initial_size;
   return Value::from_small_int(live && it->remaining > 0 ? it->remaining : 0);
 }
 
 Value dictiter_reduce(Value self, const Value*, size_t, Tuple*) {
   // Pickles as iter(list(remaining items)).
-  Value copy = alloc_object(type_of(self), sizeof(DictIterator));
-  *copy.as<DictIterator>() = *self.as<DictIterator>();
-  Value l = list_from_iterable(copy);
+  auto* it = self.as<DictIterator>();
+  auto* copy = alloc_instance<DictIterator>(type_of(self));
+  new (&copy->step_lock) Mutex();
+  {
+    LockGuard guard(it->step_lock);
+    copy->dict = it->dict;
+    copy->pos = it->pos;
+    copy->initial_size = it->initial_size;
+    copy->remaining = it->remaining;
+  }
+  Value l = list_from_iterable(Value(copy));
   if (!l) return Value();
   return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({l}))}));
 }

@@ -59,7 +59,8 @@ Value list_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 int list_init_py(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->size && type_of(self) == &list_type) {
+  // Subclasses that keep list's __new__ reject keywords too, as in CPython.
+  if (kwnames && kwnames->size && type_of(self)->new_ == list_type.new_) {
     raise(&exc::TypeError, "list() takes no keyword arguments");
     return -1;
   }
@@ -273,10 +274,10 @@ Value iter_self(Value self) { return self; }
 
 Value iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<ListIterator>();
-  if (!it->list) return Value::from_small_int(0);
+  List* l = it->list;
+  if (!l) return Value::from_small_int(0);
   int64_t i = it->index.load(std::memory_order_relaxed);
-  int64_t n = type_of(self) == &list_iterator_type ? list_size(it->list) - i
-                                                     : std::min(i + 1, list_size(it->list));
+  int64_t n = type_of(self) == &list_iterator_type ? list_size(l) - i : std::min(i + 1, list_size(l));
   return Value::from_small_int(n > 0 ? n : 0);
 }
 
@@ -284,8 +285,9 @@ Value iter_reduce(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<ListIterator>();
   bool reversed = type_of(self) == &list_reverseiterator_type;
   Value fn = import_builtin(reversed ? "reversed" : "iter");
-  if (!it->list) return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({Value(list_new())}))}));
-  return Value(tuple_pack({fn, Value(tuple_pack({Value(it->list)})), int_from_i64(it->index.load())}));
+  List* l = it->list;
+  if (!l) return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({Value(list_new())}))}));
+  return Value(tuple_pack({fn, Value(tuple_pack({Value(l)})), int_from_i64(it->index.load())}));
 }
 
 Value iter_setstate(Value self, const Value* args, size_t nargs, Tuple*) {
@@ -293,12 +295,12 @@ Value iter_setstate(Value self, const Value* args, size_t nargs, Tuple*) {
   auto* it = self.as<ListIterator>();
   int64_t i;
   if (!ssize_arg(args[0], &i)) return Value();
-  if (it->list) {
+  if (List* l = it->list) {
     if (type_of(self) == &list_iterator_type) {
       if (i < 0) i = 0;
     } else {
       if (i < -1) i = -1;
-      else if (i > list_size(it->list) - 1) i = list_size(it->list) - 1;
+      else if (i > list_size(l) - 1) i = list_size(l) - 1;
     }
     it->index.store(i);
   }

@@ -894,11 +894,13 @@ Value mv_iter_next(Value self) {
   if (!it->view) return Value();
   MemoryView* m = mv(it->view);
   if (!check_released(m)) return Value();
-  if (it->index >= m->shape[0]) {
+  int64_t i = it->index;  // read once (an iterator may be shared between threads)
+  if (i < 0 || i >= m->shape[0]) {
     it->view = Value();
     return Value();
   }
-  return unpack(fmt_char(m), m->buf + it->index++ * m->strides[0]);
+  it->index = i + 1;
+  return unpack(fmt_char(m), m->buf + i * m->strides[0]);
 }
 
 Value iter_self(Value self) { return self; }

@@ -456,7 +456,10 @@ bool set_next(Set* s, int64_t* pos, Value* key) {
 
 namespace {
 
+// Threads sharing one iterator take turns on step_lock, so each key is
+// produced once (as under CPython's GIL).
 struct SetIterator : Object {
+  Mutex step_lock;
   Set* set;  // null when exhausted
   int64_t pos;
   int64_t initial_size;  // -1 once a size change was reported (it stays reported)
@@ -551,6 +554,7 @@ int set_contains_slot(Value self, Value key) { return set_contains(as_set(self),
 
 Value set_iter(Value self) {
   auto* it = alloc_instance<SetIterator>(&set_iterator_type);
+  new (&it->step_lock) Mutex();
   it->set = as_set(self);
   it->pos = 0;
   it->initial_size = set_size(it->set);
@@ -560,13 +564,15 @@ Value set_iter(Value self) {
 
 Value set_iter_next(Value self) {
   auto* it = self.as<SetIterator>();
-  if (!it->set) return Value();
-  if (set_size(it->set) != it->initial_size) {
+  LockGuard guard(it->step_lock);
+  Set* s = it->set;
+  if (!s) return Value();
+  if (set_size(s) != it->initial_size) {
     it->initial_size = -1;
     return raise(&exc::RuntimeError, "Set changed size during iteration");
   }
   Value k;
-  if (!set_next(it->set, &it->pos, &k)) {
+  if (!set_next(s, &it->pos, &k)) {
     it->set = nullptr;
     return Value();
   }
@@ -578,13 +584,22 @@ Value iter_self(Value self) { return self; }
 
 Value set_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<SetIterator>();
-  bool live = it->set && set_size(it->set) == it->initial_size;
+  Set* s = it->set;
+  bool live = s && set_size(s) == it->initial_size;
   return Value::from_small_int(live && it->remaining > 0 ? it->remaining : 0);
 }
 
 Value set_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<SetIterator>();
   auto* copy = alloc_instance<SetIterator>(&set_iterator_type);
-  *copy = *self.as<SetIterator>();
+  new (&copy->step_lock) Mutex();
+  {
+    LockGuard guard(it->step_lock);
+    copy->set = it->set;
+    copy->pos = it->pos;
+    copy->initial_size = it->initial_size;
+    copy->remaining = it->remaining;
+  }
   Value l = list_from_iterable(Value(copy));
   if (!l) return Value();
   return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({l}))}));

@@ -73,9 +73,9 @@ Value tuple_subclass_new(Type* type, Tuple* items) {
 namespace {
 
 Value tuple_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->size) {
-    if (type == &tuple_type) return raise(&exc::TypeError, "tuple() takes no keyword arguments");
-  }
+  // Subclasses that keep tuple's __init__ reject keywords too, as in CPython.
+  if (kwnames && kwnames->size && (type == &tuple_type || type->init == tuple_type.init))
+    return raise(&exc::TypeError, "tuple() takes no keyword arguments");
   if (nargs > 1) return raise(&exc::TypeError, "tuple expected at most 1 argument, got %zd", ssize_t(nargs));
   Value items = nargs ? tuple_from_iterable(args[0]) : Value(tuple_empty());
   if (!items) return Value();
@@ -254,9 +254,10 @@ const MethodDef tuple_methods[] = {
 
 Value tuple_iter_next(Value self) {
   auto* it = self.as<TupleIterator>();
-  if (!it->tuple) return Value();
+  Tuple* t = it->tuple;  // read once: another thread sharing the iterator may clear it
+  if (!t) return Value();
   int64_t i = it->index.fetch_add(1, std::memory_order_relaxed);
-  if (i < it->tuple->size) return it->tuple->items[i];
+  if (i < t->size) return t->items[i];
   it->tuple = nullptr;
   return Value();
 }

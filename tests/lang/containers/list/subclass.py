@@ -81,3 +81,12 @@ del ll[0]; print(ll)
 ll[0] = 'a'; print(ll)
 ll[1:] = 'bc'; print(ll)
 print(ll.pop(), ll.index('b'), ll.count('a'))
+class Plain(list): pass
+class PlainT(tuple): pass
+class TN(tuple):
+    def __new__(cls, *a, **k): return super().__new__(cls, *a)
+for f in [lambda: Plain(x=1), lambda: PlainT(x=1), lambda: TN([1], x=1), lambda: Plain([1], [2]), lambda: PlainT([1], [2])]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
