@@ -80,8 +80,6 @@ bool get_buffer(Value v, BufferView* out) {
   return false;
 }
 
-bool bytes_like_arg(Value v, BufferView* out) { return get_buffer(v, out); }
-
 bool byte_value(Value v, uint8_t* out) {
   int64_t i;
   if (!index_as_i64(v, &i, nullptr)) return false;

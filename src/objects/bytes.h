@@ -49,4 +49,8 @@ struct BufferView {
 // Returns false with TypeError pending ("a bytes-like object is required, not 'X'").
 bool get_buffer(Value v, BufferView* out);
 
+// memoryview(obj): a view of a bytes-like object. A view of a bytearray keeps
+// it from changing size until the view is released (memoryview.cpp).
+Value memoryview_from_object(Value obj);
+
 }  // namespace spindle

@@ -22,8 +22,6 @@ ByteSpan span_of(Value bytes_or_bytearray);
 Value make_like(Value self, const void* data, size_t n);
 inline Value make_like(Value self, std::string_view s) { return make_like(self, s.data(), s.size()); }
 
-// A bytes-like argument (TypeError "a bytes-like object is required, not 'X'").
-bool bytes_like_arg(Value v, BufferView* out);
 // An int in range(256) ("byte must be in range(0, 256)").
 bool byte_value(Value v, uint8_t* out);
 // The bytes of bytes(x) / bytearray(x) for a single non-str argument: a

@@ -86,7 +86,7 @@ bool needle_arg(Value v, BufferView* buf, uint8_t* byte, std::string_view* out) 
 }
 
 bool bytes_view_arg(Value v, BufferView* buf, std::string_view* out) {
-  if (!bytes_like_arg(v, buf)) return false;
+  if (!get_buffer(v, buf)) return false;
   *out = std::string_view(reinterpret_cast<const char*>(buf->data), size_t(buf->size));
   return true;
 }
@@ -607,13 +607,13 @@ Value bytes_m_translate(Value self, const Value* args, size_t nargs, Tuple* kw) 
   if (!parse_args(spec, args, nargs, kw, a)) return Value();
   BufferView table;
   if (!is_none(a[0])) {
-    if (!bytes_like_arg(a[0], &table)) return Value();
+    if (!get_buffer(a[0], &table)) return Value();
     if (table.size != 256) return raise(&exc::ValueError, "translation table must be 256 characters long");
   }
   bool drop[256] = {};
   if (a[1]) {
     BufferView del;
-    if (!bytes_like_arg(a[1], &del)) return Value();
+    if (!get_buffer(a[1], &del)) return Value();
     for (int64_t i = 0; i < del.size; i++) drop[del.data[i]] = true;
   }
   std::string_view s = span_of(self).view();
@@ -629,7 +629,7 @@ Value bytes_m_translate(Value self, const Value* args, size_t nargs, Tuple* kw) 
 Value bytes_m_maketrans(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (!check_no_kwargs("maketrans", kw) || !check_nargs("maketrans", nargs, 2, 2)) return Value();
   BufferView from, to;
-  if (!bytes_like_arg(args[0], &from) || !bytes_like_arg(args[1], &to)) return Value();
+  if (!get_buffer(args[0], &from) || !get_buffer(args[1], &to)) return Value();
   if (from.size != to.size) return raise(&exc::ValueError, "maketrans arguments must have same length");
   uint8_t table[256];
   for (int i = 0; i < 256; i++) table[i] = uint8_t(i);
@@ -672,7 +672,7 @@ Value bytes_m_hex(Value self, const Value* args, size_t nargs, Tuple* kw) {
       c = a[0].as<Str>()->at(0);
     } else {
       BufferView b;
-      if (!bytes_like_arg(a[0], &b)) return Value();
+      if (!get_buffer(a[0], &b)) return Value();
       c = b.data[0];
     }
     if (c > 127) return raise(&exc::ValueError, "sep must be ASCII.");
