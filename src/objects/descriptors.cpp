@@ -355,7 +355,7 @@ int member_set(Value self, Value obj, Value v) {
   }
   auto* p = reinterpret_cast<std::atomic<uint64_t>*>(field_address(obj.as_object(), d->offset));
   if (!v && !p->load(std::memory_order_acquire)) {
-    raise(&exc::AttributeError, "'%s' object has no attribute '%U'", type_name(obj), d->name);
+    raise(&exc::AttributeError, "%U", d->name);
     return -1;
   }
   p->store(v.bits(), std::memory_order_release);

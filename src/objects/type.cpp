@@ -477,6 +477,16 @@ bool is_identifier_str(Str* s) {
 }  // namespace
 
 Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwds) {
+  for (Value b : *bases) {
+    if (is_type_object(b)) continue;
+    Value entries = lookup_attr(b, names::__mro_entries__);
+    if (entries) return raise(&exc::TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+    if (error_occurred()) return Value();
+  }
+  for (int64_t i = 0; i < bases->size; i++)
+    for (int64_t j = i + 1; j < bases->size; j++)
+      if (bases->items[i] == bases->items[j] && is_type_object(bases->items[i]))
+        return raise(&exc::TypeError, "duplicate base class %U", bases->items[i].as<Type>()->name);
   Type* meta = calculate_metaclass(metatype, bases);
   if (!meta) return Value();
   if (meta != metatype && meta->new_ && meta->new_ != metatype->new_) {
