@@ -36,6 +36,13 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
   const int n = int(spec.names.size());
   const int max_positional = spec.kwonly >= 0 ? spec.kwonly : n;
   for (int i = 0; i < n; i++) out[i] = Value();
+  // Too many arguments in all is reported before too many positional ones (as CPython's parser does).
+  size_t total = nargs + kwcount(kwnames);
+  if (total > size_t(n)) {
+    raise(&exc::TypeError, "%s() takes at most %d %sargument%s (%zd given)", spec.fname, n, nargs == 0 ? "keyword " : "",
+          n == 1 ? "" : "s", ssize_t(total));
+    return false;
+  }
   if (int(nargs) > max_positional) {
     if (max_positional == 0)
       raise(&exc::TypeError, "%s() takes no positional arguments", spec.fname);

@@ -175,6 +175,9 @@ const char* type_name(const Type* t) {
 
 namespace {
 
+extern const GetSetDef kInstanceDictGetSet[];
+void add_getset(Type* t, const GetSetDef* def);
+
 constexpr uint32_t kInheritedFlags = kTypeIsException | kTypeIntSubclass | kTypeStrSubclass | kTypeTupleSubclass |
                                      kTypeListSubclass | kTypeDictSubclass | kTypeTypeSubclass | kTypeFloatSubclass |
                                      kTypeBytesSubclass | kTypeSequence | kTypeMapping | kTypeHasFinalizer;
@@ -263,6 +266,9 @@ void type_ready(Type* t) {
     dict_set_str(t->dict, d->name, Value(d));
   }
   add_slot_wrappers(t);
+  // Native types whose instances carry a dict expose it, unless they define their own __dict__.
+  if (t->dict_offset && (!t->base || !t->base->dict_offset) && !dict_get_str(t->dict, names::__dict__))
+    add_getset(t, kInstanceDictGetSet);
   // A type that defines equality but not hashing is unhashable, also for its subclasses.
   if (t->richcompare && !t->hash && (!t->base || t->base->richcompare != t->richcompare) &&
       !dict_get_str(t->dict, names::__hash__))
@@ -444,16 +450,13 @@ int dict_getset_set(Value self, Value v) {
     raise(&exc::AttributeError, "This object has no __dict__");
     return -1;
   }
-  if (v.is_null()) {
-    raise(&exc::TypeError, "cannot delete __dict__");
-    return -1;
-  }
-  if (!is_dict(v)) {
+  if (v && !is_dict(v)) {
     raise(&exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
     return -1;
   }
   auto* slot = reinterpret_cast<std::atomic<Dict*>*>(field_address(self.as_object(), uint32_t(t->dict_offset)));
-  slot->store(v.as<Dict>(), std::memory_order_release);
+  // Deleting leaves no dict; a fresh empty one appears on next use.
+  slot->store(v ? v.as<Dict>() : nullptr, std::memory_order_release);
   return 0;
 }
 
