@@ -291,7 +291,7 @@ const MethodDef iter_methods[] = {{"__length_hint__", iter_length_hint, kMethodI
 
 Value list_concat(Value a, Value b) {
   if (!is_list(a) || !is_list(b)) {
-    if (is_list(a)) return raise(&exc::TypeError, "can only concatenate list (not \"%s\") to list", type_name(b));
+    // The right operand's __radd__ gets its turn; binary_op reports the error.
     return NotImplemented();
   }
   Tuple* x = snapshot(a);

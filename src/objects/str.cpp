@@ -123,7 +123,8 @@ const MethodDef str_iter_methods[] = {{"__length_hint__", str_iter_length_hint, 
 
 Value str_concat_slot(Value a, Value b) {
   if (!is_str(a)) return NotImplemented();
-  if (!is_str(b)) return raise(&exc::TypeError, "can only concatenate str (not \"%s\") to str", type_name(b));
+  // The right operand's __radd__ gets its turn; binary_op reports the error.
+  if (!is_str(b)) return NotImplemented();
   return Value(str_concat(S(a), S(b)));
 }
 

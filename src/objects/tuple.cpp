@@ -191,8 +191,7 @@ Value tuple_iter(Value self) {
 
 Value tuple_concat(Value a, Value b) {
   if (!is_tuple(a) || !is_tuple(b)) {
-    if (is_tuple(a))
-      return raise(&exc::TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(b));
+    // The right operand's __radd__ gets its turn; binary_op reports the error.
     return NotImplemented();
   }
   Tuple* x = a.as<Tuple>();

@@ -160,9 +160,13 @@ bool is_subtype(const Type* a, const Type* b) {
 
 const char* type_name(const Type* t) {
   if (t->name) {
-    // Names are interned and immortal; cache the UTF-8 form per call site is
-    // unnecessary: messages are the slow path.
-    thread_local std::string buf;
+    // Exact ASCII strs are NUL-terminated UTF-8 already, alive as long as the type.
+    if (t->name->ascii && is_str_exact(Value(t->name))) return static_cast<const char*>(t->name->data_ptr);
+    // Other names are converted into a small ring of buffers, so that several
+    // names can appear in one message.
+    thread_local std::string ring[8];
+    thread_local unsigned next = 0;
+    std::string& buf = ring[next++ % 8];
     buf = str_to_utf8(t->name);
     return buf.c_str();
   }
