@@ -153,7 +153,8 @@ Value make_int_subclass(Type* type, Value v) {
 }
 
 Value int_from_object(Value x) {
-  if (is_int(x)) return int_exact(x);
+  // An int subclass overriding __int__ is converted by it.
+  if (is_int(x) && (x.is_small_int() || type_of(x)->int_ == int_type.int_)) return int_exact(x);
   Type* t = type_of(x);
   if (t->int_) {
     Value r = t->int_(x);

@@ -4,11 +4,11 @@ class F:
     def __str__(self): return "F-str"
     def __repr__(self): return "F-repr"
 f = F()
-print(format(f), format(f, "abc"), f"{f}", f"{f:>10}", f"{f!s}", f"{f!r}", "{:x}".format(f), "{0!r:>8}".format(f))
+print(format(f), format(f, "abc"), f"{f}", f"{f:>10}", f"{f!s}", f"{f!r}", format(f, "x"))
 
 class NoFormat:
     def __str__(self): return "NF"
-print(format(NoFormat()), f"{NoFormat()}", "{}".format(NoFormat()))
+print(format(NoFormat()), f"{NoFormat()}")
 try:
     format(NoFormat(), "x")
 except TypeError as e:

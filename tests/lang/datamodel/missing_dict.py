@@ -45,10 +45,6 @@ class WithCallable(dict):
     __missing__ = Callable()
 print(WithCallable()["k"])
 
-# __missing__ used in format_map
-class FM(dict):
-    def __missing__(self, key): return "<" + key + ">"
-print("{a} {b}".format_map(FM(a=1)))
 
 # dict.__getitem__ called explicitly still uses __missing__
 print(dict.__getitem__(D(), "k"))

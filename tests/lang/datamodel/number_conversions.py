@@ -36,8 +36,6 @@ for conv in (int, float, complex):
         print(type(e).__name__, e)
 
 # __trunc__ fallback for int (deprecated but works in 3.11)
-import warnings
-warnings.simplefilter("ignore")
 class Trunc:
     def __trunc__(self): return 9
 print(int(Trunc()))
@@ -59,13 +57,6 @@ class SubFloat:
 r = float(SubFloat())
 print(r, type(r).__name__)
 
-# math functions use __float__/__index__
-import math
-print(math.sqrt(N()), math.floor(2.7), math.ceil(N()) if hasattr(N, "__ceil__") else "no ceil")
-class Fl:
-    def __floor__(self): return "floor!"
-    def __ceil__(self): return "ceil!"
-print(math.floor(Fl()), math.ceil(Fl()))
 class Rnd:
     def __round__(self, nd=None): return ("round", nd)
 print(round(Rnd()), round(Rnd(), 2))
