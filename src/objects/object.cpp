@@ -200,38 +200,6 @@ Value object_getattr_slot(Value self, Str* name) { return generic_getattr(self, 
 
 Value object_get_class(Value self) { return Value(type_of(self)); }
 
-// The nearest ancestor of t whose instances have the same fields as t's.
-Type* layout_base(Type* t) {
-  while (t->base && t->instance_size == t->base->instance_size && t->dict_offset == t->base->dict_offset &&
-         t->itemsize == t->base->itemsize)
-    t = t->base;
-  return t;
-}
-
-// Whether two classes extending the same base added the same __slots__ at the same places.
-bool same_slots_added(Type* a, Type* b) {
-  if (a->base != b->base || a->instance_size != b->instance_size || a->dict_offset != b->dict_offset ||
-      a->num_slots != b->num_slots)
-    return false;
-  int64_t pos = 0;
-  Value k, v;
-  while (dict_next(a->dict, &pos, &k, &v)) {
-    if (!is_type(v, &member_descriptor_type) || v.as<MemberDescriptor>()->owner != a) continue;
-    Value other = dict_get(b->dict, k);
-    if (!other || !is_type(other, &member_descriptor_type) || other.as<MemberDescriptor>()->owner != b ||
-        other.as<MemberDescriptor>()->offset != v.as<MemberDescriptor>()->offset)
-      return false;
-  }
-  return true;
-}
-
-// Instances of `from` may become instances of `to` without changing memory layout.
-bool compatible_layouts(Type* to, Type* from) {
-  Type* new_base = layout_base(to);
-  Type* old_base = layout_base(from);
-  return new_base == old_base || same_slots_added(new_base, old_base);
-}
-
 int object_set_class(Value self, Value v) {
   if (!v) {
     raise(&exc::TypeError, "can't delete __class__ attribute");
@@ -247,10 +215,7 @@ int object_set_class(Value self, Value v) {
     raise(&exc::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }
-  if (!compatible_layouts(nt, ot)) {
-    raise(&exc::TypeError, "__class__ assignment: '%U' object layout differs from '%U'", nt->name, ot->name);
-    return -1;
-  }
+  if (!check_layout_assignment(ot, nt, "__class__")) return -1;
   self.as_object()->type = nt;
   return 0;
 }

@@ -712,6 +712,13 @@ Value new_wrapper(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!is_subtype(st, owner))
     return raise(&exc::TypeError, "%U.__new__(%U): %U is not a subtype of %U", owner->name, st->name, st->name,
                  owner->name);
+  // The nearest native base of the subtype must allocate with this very __new__
+  // (object.__new__(dict) would build a broken dict).
+  Type* native_base = st;
+  while (native_base && native_base->new_ == slot_new) native_base = native_base->base;
+  if (native_base && native_base->new_ != owner->new_)
+    return raise(&exc::TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_name(owner), type_name(st),
+                 type_name(native_base));
   return owner->new_(st, args + 1, nargs - 1, kwnames);
 }
 

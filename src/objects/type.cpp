@@ -68,6 +68,17 @@ void add_subclass(Type* base, Type* sub) {
   l->count++;
 }
 
+void remove_subclass(Type* base, Type* sub) {
+  LockGuard guard(type_lock);
+  auto* l = static_cast<SubclassList*>(base->subclasses);
+  if (!l) return;
+  for (int64_t i = 0; i < l->count; i++) {
+    if (l->links[i] != sub) continue;
+    if (sub->flags & kTypeHeap) gc::unregister_weak_link(&l->links[i]);
+    l->links[i] = nullptr;
+  }
+}
+
 template <class F>
 void for_each_subclass(Type* t, F f) {
   auto* l = static_cast<SubclassList*>(t->subclasses);
@@ -189,10 +200,11 @@ void inherit_slots(Type* t, const Type* b) {
 #define INHERIT(f) \
   if (!t->f) t->f = b->f;
   INHERIT(repr) INHERIT(str) INHERIT(getattr) INHERIT(setattr) INHERIT(call) INHERIT(iter) INHERIT(next)
-  INHERIT(descr_get) INHERIT(descr_set) INHERIT(init) INHERIT(new_) INHERIT(pow3) INHERIT(neg) INHERIT(pos)
+  INHERIT(descr_get) INHERIT(descr_set) INHERIT(init) INHERIT(pow3) INHERIT(neg) INHERIT(pos)
   INHERIT(invert) INHERIT(abs) INHERIT(index) INHERIT(int_) INHERIT(float_) INHERIT(bool_) INHERIT(len)
   INHERIT(getitem) INHERIT(setitem) INHERIT(contains) INHERIT(finalize)
 #undef INHERIT
+  if (!t->new_ && !(t->flags & kTypeDisallowInstantiation)) t->new_ = b->new_;
   // Equality and hashing travel together: a type that defines one of them
   // does not inherit the other.
   if (!t->richcompare && !t->hash) {
@@ -278,6 +290,9 @@ void type_ready(Type* t) {
     dict_set_str(t->dict, names::__hash__, None());
   if (!dict_get_str(t->dict, names::__doc__))
     dict_set_str(t->dict, names::__doc__, t->doc ? Value(str_from_utf8(t->doc, std::strlen(t->doc))) : None());
+  // Native types directly below object that define no __new__ cannot be
+  // instantiated from Python (function, method-wrapper, iterators...).
+  if (!t->new_ && t->base == &object_type && !(t->flags & kTypeHeap)) t->flags |= kTypeDisallowInstantiation;
   if (t->base) inherit_slots(t, t->base);
   t->flags |= kTypeReady;
   if (t->base) add_subclass(t->base, t);
@@ -366,6 +381,7 @@ bool compute_mro(Type* t) {
 
 // ------------------------------------------------------------------ class creation
 
+
 Type* calculate_metaclass(Type* meta, Tuple* bases) {
   Type* winner = meta;
   for (int64_t i = 0; i < bases->size; i++) {
@@ -437,6 +453,40 @@ const GetSetDef kInstanceDictGetSet[] = {
     {"__dict__", dict_getset_get, dict_getset_set, "dictionary for instance variables (if defined)"},
     {nullptr}};
 
+// The nearest ancestor of t whose instances have the same fields as t's.
+Type* layout_base(Type* t) {
+  while (t->base && t->instance_size == t->base->instance_size && t->dict_offset == t->base->dict_offset &&
+         t->itemsize == t->base->itemsize)
+    t = t->base;
+  return t;
+}
+
+// Whether two classes extending the same base added the same __slots__ at the same places.
+bool same_slots_added(Type* a, Type* b) {
+  if (a->base != b->base || a->instance_size != b->instance_size || a->dict_offset != b->dict_offset ||
+      a->num_slots != b->num_slots)
+    return false;
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(a->dict, &pos, &k, &v)) {
+    if (!is_type(v, &member_descriptor_type) || v.as<MemberDescriptor>()->owner != a) continue;
+    Value other = dict_get(b->dict, k);
+    if (!other || !is_type(other, &member_descriptor_type) || other.as<MemberDescriptor>()->owner != b ||
+        other.as<MemberDescriptor>()->offset != v.as<MemberDescriptor>()->offset)
+      return false;
+  }
+  return true;
+}
+
+// Whether CPython would free instances with its cyclic-GC deallocator: classes
+// always, native types unless they hold no references (as object and int).
+bool gc_tracked_type(const Type* t) {
+  if (t->flags & kTypeHeap) return true;
+  for (const Type* atomic : {&object_type, &int_type, &bool_type, &float_type, &complex_type, &str_type, &bytes_type})
+    if (t == atomic) return false;
+  return true;
+}
+
 Value weakref_getset_get(Value self) { return None(); }
 const GetSetDef kWeakrefGetSet[] = {{"__weakref__", weakref_getset_get, nullptr, "list of weak references to the object (if defined)"},
                                     {nullptr}};
@@ -481,6 +531,22 @@ bool is_identifier_str(Str* s) {
 }
 
 }  // namespace
+
+bool check_layout_assignment(Type* old_type, Type* new_type, const char* attr) {
+  if (gc_tracked_type(old_type) != gc_tracked_type(new_type)) {
+    raise(&exc::TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr, type_name(new_type),
+          type_name(old_type));
+    return false;
+  }
+  Type* new_base = layout_base(new_type);
+  Type* old_base = layout_base(old_type);
+  if (new_base != old_base && !same_slots_added(new_base, old_base)) {
+    raise(&exc::TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, type_name(new_type),
+          type_name(old_type));
+    return false;
+  }
+  return true;
+}
 
 Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwds) {
   for (Value b : *bases) {
@@ -684,7 +750,9 @@ namespace {
 Value type_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Type* t = self.as<Type>();
   if (t == &type_type && nargs == 1 && kwcount(kwnames) == 0) return Value(type_of(args[0]));
-  if (!t->new_) return raise(&exc::TypeError, "cannot create '%U' instances", t->qualname);
+  if (!t->new_)
+    return raise(&exc::TypeError, "cannot create '%s' instances",
+                 (t->flags & kTypeHeap) || !t->native_name ? type_name(t) : t->native_name);
   Value obj = t->new_(t, args, nargs, kwnames);
   if (!obj) return Value();
   // __init__ runs only when __new__ returned an instance of t.
@@ -814,20 +882,66 @@ int type_set_qualname(Value self, Value v) {
   return 0;
 }
 Value type_get_bases(Value self) { return Value(self.as<Type>()->bases); }
+// Recomputes the MRO of t and of every class below it, recording each old MRO
+// in `undo` (type, mro pairs) so that a failure can be rolled back.
+bool recompute_mro_hierarchy(Type* t, List* undo) {
+  list_append(undo, Value(t));
+  list_append(undo, Value(t->mro));
+  if (!compute_mro(t)) return false;
+  bool ok = true;
+  for_each_subclass(t, [&](Type* sub) { ok = ok && recompute_mro_hierarchy(sub, undo); });
+  return ok;
+}
+
+void fixup_slots_hierarchy(Type* t) {
+  fixup_slots(t);
+  for_each_subclass(t, fixup_slots_hierarchy);
+}
+
 int type_set_bases(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!v || !is_tuple(v) || v.as<Tuple>()->size == 0) {
-    raise(&exc::TypeError, "can only assign non-empty tuple to %U.__bases__", t->name);
+  if (!(t->flags & kTypeHeap) || !v) {
+    raise(&exc::TypeError, "cannot %s '__bases__' attribute of immutable type '%U'", v ? "set" : "delete", t->name);
     return -1;
   }
-  Tuple* old = t->bases;
-  t->bases = v.as<Tuple>();
-  if (!compute_mro(t)) {
-    t->bases = old;
+  if (!is_tuple(v)) {
+    raise(&exc::TypeError, "can only assign tuple to %U.__bases__, not %s", t->name, type_name(v));
     return -1;
   }
+  Tuple* bases = v.as<Tuple>();
+  if (bases->size == 0) {
+    raise(&exc::TypeError, "can only assign non-empty tuple to %U.__bases__, not ()", t->name);
+    return -1;
+  }
+  for (Value b : *bases) {
+    if (!is_type_object(b)) {
+      raise(&exc::TypeError, "%U.__bases__ must be tuple of classes, not '%s'", t->name, type_name(b));
+      return -1;
+    }
+    if (is_subtype(b.as<Type>(), t)) {
+      raise(&exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  Type* new_base = best_base(bases);
+  if (!new_base || !check_layout_assignment(t->base, new_base, "__bases__")) return -1;
+
+  Tuple* old_bases = t->bases;
+  Type* old_base = t->base;
+  t->bases = bases;
+  t->base = new_base;
+  List* undo = list_new();
+  if (!recompute_mro_hierarchy(t, undo)) {
+    for (int64_t i = 0; i + 1 < list_size(undo); i += 2)
+      list_get(undo, i).as<Type>()->mro = list_get(undo, i + 1).as<Tuple>();
+    t->bases = old_bases;
+    t->base = old_base;
+    return -1;
+  }
+  for (Value b : *old_bases) remove_subclass(b.as<Type>(), t);
+  for (Value b : *bases) add_subclass(b.as<Type>(), t);
   type_modified(t, nullptr);
-  fixup_slots(t);
+  fixup_slots_hierarchy(t);
   return 0;
 }
 Value type_get_base(Value self) {
