@@ -75,7 +75,7 @@ bool mpz_to_double(mpz_srcptr z, double* out) {
   }
   if (bits > 1024) return false;
   // Keep 55 significant bits: 53 + a rounding bit + a sticky bit.
-  size_t shift = bits - 55;
+  size_t shift = bits > 55 ? bits - 55 : 0;
   mpz_t q;
   mpz_init(q);
   mpz_tdiv_q_2exp(q, z, shift);

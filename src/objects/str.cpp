@@ -154,6 +154,8 @@ Value m_join(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 Value m_dunder_format(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_nargs("__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+  // An empty spec formats a str subclass as str() would (its __str__ override included).
+  if (args[0].as<Str>()->length == 0 && !is_str_exact(self)) return to_str(self);
   return format_str(self, args[0].as<Str>());
 }
 

@@ -55,7 +55,7 @@ Tuple* tuple_from_array(const Value* items, int64_t n) {
 
 Value tuple_from_iterable(Value iterable) {
   if (is_tuple_exact(iterable)) return iterable;
-  if (is_list(iterable)) return Value(list_snapshot(iterable.as<List>()));
+  if (is_list(iterable) && type_of(iterable)->iter == list_type.iter) return Value(list_snapshot(iterable.as<List>()));
   Value l = list_from_iterable(iterable);
   if (!l) return Value();
   return Value(list_snapshot(l.as<List>()));
