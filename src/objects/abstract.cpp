@@ -483,7 +483,12 @@ int set_item(Value obj, Value key, Value v) {
 int del_item(Value obj, Value key) {
   Type* t = type_of(obj);
   if (!t->setitem) {
-    raise(&exc::TypeError, "'%s' object does not support item deletion", type_name(t));
+    // CPython words it differently when deleting an index from a sequence-like type.
+    bool sequence_index = (type_of(key)->index || is_int(key)) &&
+                          ((t->flags & kTypeHeap) || t->getitem || t->len || t->contains);
+    raise(&exc::TypeError, sequence_index ? "'%s' object doesn't support item deletion"
+                                          : "'%s' object does not support item deletion",
+          type_name(t));
     return -1;
   }
   return t->setitem(obj, key, Value());

@@ -293,8 +293,6 @@ Value method_new_py(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
   return method_new(args[0], args[1]);
 }
 
-Value method_descr_get(Value self, Value obj, Value type) { return self; }
-
 // ------------------------------------------------------------------ cell
 
 Value cell_repr(Value self) {
@@ -361,7 +359,6 @@ void init_function_types() {
   method_type.getsets = method_getsets;
   method_type.methods = method_methods;
   method_type.new_ = method_new_py;
-  method_type.descr_get = method_descr_get;
 
   cell_type.native_name = "cell";
   cell_type.instance_size = sizeof(Cell);

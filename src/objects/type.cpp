@@ -694,7 +694,7 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   // __classcell__ receives the class.
   if (Value cell = dict_get_str(t->dict, names::__classcell__)) {
     if (!is_type(cell, &cell_type))
-      return raise(&exc::TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
+      return raise(&exc::TypeError, "__classcell__ must be a nonlocal cell, not %R", Value(type_of(cell)));
     cell.as<Cell>()->set(Value(t));
     dict_del(t->dict, Value(names::__classcell__));
   }
@@ -749,7 +749,11 @@ namespace {
 
 Value type_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Type* t = self.as<Type>();
-  if (t == &type_type && nargs == 1 && kwcount(kwnames) == 0) return Value(type_of(args[0]));
+  // Only type itself has the one-argument form.
+  if (t == &type_type) {
+    if (nargs == 1 && kwcount(kwnames) == 0) return Value(type_of(args[0]));
+    if (nargs != 3) return raise(&exc::TypeError, "type() takes 1 or 3 arguments");
+  }
   if (!t->new_)
     return raise(&exc::TypeError, "cannot create '%s' instances",
                  (t->flags & kTypeHeap) || !t->native_name ? type_name(t) : t->native_name);
@@ -766,11 +770,7 @@ Value type_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value type_new_native(Type* metatype, const Value* args, size_t nargs, Tuple* kwnames) {
   size_t nkw = kwcount(kwnames);
-  if (metatype == &type_type && nargs == 1 && nkw == 0) return Value(type_of(args[0]));
-  if (nargs != 3) {
-    if (nargs == 1) return raise(&exc::TypeError, "type.__new__() takes exactly 3 arguments (1 given)");
-    return raise(&exc::TypeError, "type() takes 1 or 3 arguments");
-  }
+  if (nargs != 3) return raise(&exc::TypeError, "type.__new__() takes exactly 3 arguments (%zd given)", ssize_t(nargs));
   if (!is_str(args[0]))
     return raise(&exc::TypeError, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
   if (!is_tuple(args[1]))
@@ -861,24 +861,47 @@ int type_setattro(Value self, Str* name, Value v) {
   return 0;
 }
 
+// The special attributes (__name__, __bases__, ...) of native types are fixed,
+// and no class may lose them.
+bool check_special_type_attr(Type* t, Value v, const char* attr) {
+  if (!(t->flags & kTypeHeap)) {
+    raise(&exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", attr, type_name(t));
+    return false;
+  }
+  if (!v) {
+    raise(&exc::TypeError, "cannot delete '%s' attribute of immutable type '%s'", attr, type_name(t));
+    return false;
+  }
+  return true;
+}
+
 Value type_get_name(Value self) { return Value(self.as<Type>()->name); }
 int type_set_name(Value self, Value v) {
-  if (!v || !is_str(v)) {
-    raise(&exc::TypeError, "can only assign string to %U.__name__, not '%s'", self.as<Type>()->name,
-          v ? type_name(v) : "NoneType");
+  Type* t = self.as<Type>();
+  if (!check_special_type_attr(t, v, "__name__")) return -1;
+  if (!is_str(v)) {
+    raise(&exc::TypeError, "can only assign string to %U.__name__, not '%s'", t->name, type_name(v));
     return -1;
   }
-  self.as<Type>()->name = intern(v.as<Str>());
+  Str* s = v.as<Str>();
+  for (int64_t i = 0; i < s->length; i++) {
+    if (s->at(i) == 0) {
+      raise(&exc::ValueError, "type name must not contain null characters");
+      return -1;
+    }
+  }
+  t->name = intern(s);
   return 0;
 }
 Value type_get_qualname(Value self) { return Value(self.as<Type>()->qualname); }
 int type_set_qualname(Value self, Value v) {
-  if (!v || !is_str(v)) {
-    raise(&exc::TypeError, "can only assign string to %U.__qualname__, not '%s'", self.as<Type>()->name,
-          v ? type_name(v) : "NoneType");
+  Type* t = self.as<Type>();
+  if (!check_special_type_attr(t, v, "__qualname__")) return -1;
+  if (!is_str(v)) {
+    raise(&exc::TypeError, "can only assign string to %U.__qualname__, not '%s'", t->name, type_name(v));
     return -1;
   }
-  self.as<Type>()->qualname = intern(v.as<Str>());
+  t->qualname = intern(v.as<Str>());
   return 0;
 }
 Value type_get_bases(Value self) { return Value(self.as<Type>()->bases); }
@@ -900,10 +923,7 @@ void fixup_slots_hierarchy(Type* t) {
 
 int type_set_bases(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!(t->flags & kTypeHeap) || !v) {
-    raise(&exc::TypeError, "cannot %s '__bases__' attribute of immutable type '%U'", v ? "set" : "delete", t->name);
-    return -1;
-  }
+  if (!check_special_type_attr(t, v, "__bases__")) return -1;
   if (!is_tuple(v)) {
     raise(&exc::TypeError, "can only assign tuple to %U.__bases__, not %s", t->name, type_name(v));
     return -1;
@@ -944,11 +964,6 @@ int type_set_bases(Value self, Value v) {
   fixup_slots_hierarchy(t);
   return 0;
 }
-Value type_get_base(Value self) {
-  Type* b = self.as<Type>()->base;
-  return b ? Value(b) : None();
-}
-Value type_get_mro(Value self) { return Value(self.as<Type>()->mro); }
 Value type_get_module(Value self) {
   Type* t = self.as<Type>();
   if (t->flags & kTypeHeap) {
@@ -963,11 +978,8 @@ Value type_get_module(Value self) {
 }
 int type_set_module(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!(t->flags & kTypeHeap)) {
-    raise(&exc::TypeError, "cannot set '__module__' attribute of immutable type '%U'", t->name);
-    return -1;
-  }
-  return dict_set_str(t->dict, names::__module__, v ? v : None());
+  if (!check_special_type_attr(t, v, "__module__")) return -1;
+  return dict_set_str(t->dict, names::__module__, v);
 }
 Value type_get_dict(Value self);
 Value type_get_doc(Value self) {
@@ -979,11 +991,8 @@ Value type_get_doc(Value self) {
 }
 int type_set_doc(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!(t->flags & kTypeHeap)) {
-    raise(&exc::TypeError, "cannot set '__doc__' attribute of immutable type '%U'", t->name);
-    return -1;
-  }
-  return dict_set_str(t->dict, names::__doc__, v ? v : None());
+  if (!check_special_type_attr(t, v, "__doc__")) return -1;
+  return dict_set_str(t->dict, names::__doc__, v);
 }
 Value type_get_abstractmethods(Value self) {
   Type* t = self.as<Type>();
@@ -1056,8 +1065,6 @@ const GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, nullptr},
     {"__qualname__", type_get_qualname, type_set_qualname, nullptr},
     {"__bases__", type_get_bases, type_set_bases, nullptr},
-    {"__base__", type_get_base, nullptr, nullptr},
-    {"__mro__", type_get_mro, nullptr, nullptr},
     {"__module__", type_get_module, type_set_module, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr},
     {"__doc__", type_get_doc, type_set_doc, nullptr},
@@ -1144,6 +1151,12 @@ Value type_sizeof(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value type_or(Value a, Value b);
 
+// Read-only members, as in CPython ("readonly attribute" on assignment).
+const MemberDef type_members[] = {
+    {"__base__", MemberKind::ReadOnlyValue, uint32_t(offsetof(Type, base)), nullptr},
+    {"__mro__", MemberKind::ReadOnlyValue, uint32_t(offsetof(Type, mro)), nullptr},
+    {nullptr}};
+
 const MethodDef type_methods[] = {
     {"mro", type_mro_method, kMethodInstance, "Return a type's method resolution order."},
     {"__subclasses__", type_subclasses_method, kMethodInstance, "Return a list of immediate subclasses."},
@@ -1187,6 +1200,7 @@ void init_type_types() {
   type_type.setattr = type_setattro;
   type_type.getsets = type_getsets;
   type_type.methods = type_methods;
+  type_type.members = type_members;
   type_type.nb[int(BinaryOp::Or)] = type_or;
   type_type.hash = nullptr;
   type_type.doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
