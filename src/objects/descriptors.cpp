@@ -169,9 +169,12 @@ const MethodDef method_descr_methods[] = {{"__reduce__", method_descr_reduce, kM
 Value classmethod_descr_get(Value self, Value obj, Value type) {
   auto* d = self.as<MethodDescriptor>();
   Value cls = type ? type : Value(type_of(obj));
-  if (!is_type_object(cls) || !is_subtype(cls.as<Type>(), d->owner))
-    return raise(&exc::TypeError, "descriptor '%s' for type '%U' needs a subtype of '%U' as arg 2, not a '%s'",
-                 d->def->name, d->owner->name, d->owner->name, type_name(cls));
+  if (!is_type_object(cls))
+    return raise(&exc::TypeError, "descriptor '%s' for type '%U' needs a type, not a '%s' as arg 2", d->def->name,
+                 d->owner->name, type_name(cls));
+  if (!is_subtype(cls.as<Type>(), d->owner))
+    return raise(&exc::TypeError, "descriptor '%s' requires a subtype of '%U' but received '%s'", d->def->name,
+                 d->owner->name, type_name(cls.as<Type>()));
   return builtin_function_new(d->def, cls, Value());
 }
 
