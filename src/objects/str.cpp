@@ -256,7 +256,8 @@ Value str_repeat(Value a, Value b) {
   Value count = is_str(a) ? b : a;
   if (!is_str(s)) return NotImplemented();
   if (!is_int(count) && !type_of(count)->index) {
-    if (is_str(a) && defers_to(count, names::__rmul__)) return NotImplemented();
+    // As the right operand, the left sequence's own error comes first (binary_op raises it).
+    if (!is_str(a) || defers_to(count, names::__rmul__)) return NotImplemented();
     return raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
   }
   int64_t n;
