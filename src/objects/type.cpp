@@ -1192,6 +1192,8 @@ void init_type_types() {
   type_type.base = &object_type;
   type_type.flags = kTypeBaseType | kTypeTypeSubclass;
   type_type.instance_size = sizeof(Type);
+  // A class's "instance dict" is its namespace, so metaclasses get no extra __dict__.
+  type_type.dict_offset = int32_t(offsetof(Type, dict));
   type_type.call = type_call;
   type_type.new_ = type_new_native;
   type_type.init = type_init;
