@@ -18,9 +18,16 @@ class B(A):
         except RuntimeError as e:
             return "RuntimeError " + str(e)
     def h(self):
-        return (lambda: super().f())()
+        try:
+            return (lambda: super().f())()
+        except RuntimeError as e:
+            return "RuntimeError " + str(e)
     def k(self):
-        return [super().f() for _ in range(1)]
+        # the comprehension's own first argument is its iterator
+        try:
+            return [super().f() for _ in range(1)]
+        except TypeError as e:
+            return "TypeError " + str(e)
     def gen(self):
         yield super().f()
     def s2(self):
