@@ -589,6 +589,10 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
         continue;
       }
       if (str_equals_ascii(sn, "__weakref__")) {
+        // Var-sized layouts (int, tuple, bytes) have no room for weak references either.
+        if (add_weak || type_lookup(base, names::__weakref__) ||
+            (base->flags & (kTypeIntSubclass | kTypeTupleSubclass | kTypeBytesSubclass)))
+          return raise(&exc::TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         add_weak = true;
         continue;
       }
@@ -603,7 +607,8 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
         b.append(sn);
         mangled_name = intern(b.finish());
       }
-      if (dict_get_str(ns, mangled_name))
+      // __qualname__ and __classcell__ in the namespace are consumed by type creation.
+      if (dict_get_str(ns, mangled_name) && mangled_name != names::__qualname__ && mangled_name != names::__classcell__)
         return raise(&exc::ValueError, "%R in __slots__ conflicts with class variable", Value(sn));
       slot_names.push_back(mangled_name);
     }
@@ -625,6 +630,15 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   t->base = base;
   t->bases = bases;
   t->dict = dict_copy(ns);
+  if (Value q = dict_get_str(t->dict, names::__qualname__)) {
+    if (!is_str(q)) return raise(&exc::TypeError, "type __qualname__ must be a str, not %s", type_name(q));
+    t->qualname = q.as<Str>();
+    dict_del(t->dict, Value(names::__qualname__));
+  } else {
+    t->qualname = t->name;
+  }
+  Value class_cell = dict_get_str(t->dict, names::__classcell__);
+  if (class_cell) dict_del(t->dict, Value(names::__classcell__));
   t->instance_size = base->instance_size;
   t->itemsize = base->itemsize;
   t->dict_offset = base->dict_offset;
@@ -649,14 +663,7 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   if (add_weak && !dict_get_str(t->dict, names::__weakref__) && !type_lookup(base, names::__weakref__))
     add_getset(t, kWeakrefGetSet);
 
-  // __qualname__, __module__, __doc__
-  if (Value q = dict_get_str(t->dict, names::__qualname__)) {
-    if (!is_str(q)) return raise(&exc::TypeError, "type __qualname__ must be a str, not %s", type_name(q));
-    t->qualname = q.as<Str>();
-    dict_del(t->dict, Value(names::__qualname__));
-  } else {
-    t->qualname = t->name;
-  }
+  // __module__, __doc__
   if (!dict_get_str(t->dict, names::__module__)) {
     Frame* f = ts()->frame;
     if (f && f->globals) {
@@ -692,11 +699,10 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   for (int64_t i = 0; i < bases->size; i++) add_subclass(bases->items[i].as<Type>(), t);
 
   // __classcell__ receives the class.
-  if (Value cell = dict_get_str(t->dict, names::__classcell__)) {
-    if (!is_type(cell, &cell_type))
-      return raise(&exc::TypeError, "__classcell__ must be a nonlocal cell, not %R", Value(type_of(cell)));
-    cell.as<Cell>()->set(Value(t));
-    dict_del(t->dict, Value(names::__classcell__));
+  if (class_cell) {
+    if (!is_type(class_cell, &cell_type))
+      return raise(&exc::TypeError, "__classcell__ must be a nonlocal cell, not %R", Value(type_of(class_cell)));
+    class_cell.as<Cell>()->set(Value(t));
   }
 
   // __set_name__ on the attributes, in definition order.
