@@ -368,6 +368,8 @@ Value m_getformat(Value cls, const Value* args, size_t nargs, Tuple*) {
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+  // An empty spec formats subclasses as str() would (their __str__/__repr__ included).
+  if (type_of(self) != &float_type && args[0].as<Str>()->length == 0) return to_str(self);
   return format_float(float_value(self), args[0].as<Str>());
 }
 

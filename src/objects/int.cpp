@@ -352,7 +352,8 @@ Value m_getnewargs(Value self, const Value*, size_t, Tuple*) { return Value(tupl
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
-  if (is_bool(self) && args[0].as<Str>()->length == 0) return to_str(self);
+  // An empty spec formats bool and other subclasses as str() would (their __str__/__repr__ included).
+  if (type_of(self) != &int_type && args[0].as<Str>()->length == 0) return to_str(self);
   return format_int(self, args[0].as<Str>());
 }
 
