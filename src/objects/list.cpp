@@ -54,7 +54,8 @@ Value list_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 int list_init_py(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->size && type_of(self) == &list_type) {
+  // Keywords are rejected unless a subclass's own __new__ may have used them.
+  if (kwnames && kwnames->size && type_of(self)->new_ == list_type.new_) {
     raise(&exc::TypeError, "list() takes no keyword arguments");
     return -1;
   }
