@@ -50,7 +50,10 @@ Value get_attr(Value obj, Str* name) {
   GetAttrFn f = type_of(obj)->getattr;
   if (!f) return attribute_error(obj, name);
   Value r = f(obj, name);
-  if (!r && !error_occurred()) return attribute_error(obj, name);
+  if (r) return r;
+  if (!error_occurred()) return attribute_error(obj, name);
+  // An AttributeError raised by __getattr__ and the like learns what was looked up.
+  if (error_matches(&exc::AttributeError)) exception_set_attribute_error_context(ts()->exception, obj, name);
   return r;
 }
 
