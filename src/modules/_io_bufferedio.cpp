@@ -351,6 +351,18 @@ Value readline_locked(Buffered* b, int64_t limit) {
   return Value(bytes_new(line.data(), line.size()));
 }
 
+}  // namespace
+
+int buffered_closed_fast(Value buffer) {
+  Type* t = type_of(buffer);
+  if (t != &buffered_reader_type && t != &buffered_writer_type && t != &buffered_random_type) return -1;
+  Buffered* b = as_buffered(buffer);
+  if (!b->ok || !b->raw_is_fileio) return -1;
+  return b->raw.as<FileIO>()->fd.load() < 0;
+}
+
+namespace {
+
 // ------------------------------------------------------------------ construction
 
 Value buffered_new(Type* type, const Value*, size_t, Tuple*) {

@@ -152,52 +152,63 @@ bool check_newline(Value newline, bool textio) {
 
 // ------------------------------------------------------------------ newlines
 
+namespace {
+
+// Index of the first '\r' in s, or -1.
+int64_t find_cr(const Str* s) {
+  if (s->kind == 1) {
+    const void* p = std::memchr(s->data1(), '\r', size_t(s->length));
+    return p ? static_cast<const uint8_t*>(p) - s->data1() : -1;
+  }
+  for (int64_t i = 0; i < s->length; i++)
+    if (s->at(i) == '\r') return i;
+  return -1;
+}
+
+bool has_lf(const Str* s, int64_t end) {
+  if (s->kind == 1) return std::memchr(s->data1(), '\n', size_t(end)) != nullptr;
+  for (int64_t i = 0; i < end; i++)
+    if (s->at(i) == '\n') return true;
+  return false;
+}
+
+}  // namespace
+
 Str* NewlineState::process(Str* output, bool final) {
   int64_t len = output->length;
   bool had_pending = pendingcr && (len > 0 || final);
   if (had_pending) pendingcr = false;
   bool hold_cr = len > 0 && !final && output->at(len - 1) == '\r';
   if (hold_cr) pendingcr = true;
-  if (!had_pending && !hold_cr) {
-    // Fast path: no '\r' at all.
-    bool any_cr = false;
-    bool any_lf = false;
-    for (int64_t i = 0; i < len; i++) {
-      uint32_t c = output->at(i);
-      if (c == '\r') {
-        any_cr = true;
-        break;
-      }
-      if (c == '\n') any_lf = true;
-    }
-    if (!any_cr) {
-      if (any_lf) seennl |= kSeenLF;
-      return output;
-    }
+  int64_t first_cr = find_cr(output);
+  if (!had_pending && first_cr < 0) {
+    // The common case: no carriage returns at all.
+    if (!(seennl & kSeenLF) && has_lf(output, len)) seennl |= kSeenLF;
+    return output;
   }
-  StrBuilder b;
-  if (had_pending) b.append('\r');
+  // Record and (when translating) normalise the line endings, with the held
+  // back '\r' of the previous chunk in front and this chunk's last one removed.
   int64_t end = hold_cr ? len - 1 : len;
-  for (int64_t i = 0; i < end; i++) b.append(output->at(i));
-  Str* text = b.finish();
-  // Record and (when translating) normalise the line endings.
   StrBuilder t;
-  int64_t n = text->length;
-  for (int64_t i = 0; i < n; i++) {
-    uint32_t c = text->at(i);
+  auto at = [&](int64_t i) -> uint32_t { return i < 0 ? '\r' : output->at(i); };
+  int64_t i = had_pending ? -1 : 0;
+  if (!had_pending && first_cr > 0) {
+    if (!(seennl & kSeenLF) && has_lf(output, first_cr)) seennl |= kSeenLF;
+    t.append(str_substr(output, 0, first_cr));
+    i = first_cr;
+  }
+  for (; i < end; i++) {
+    uint32_t c = at(i);
     if (c == '\r') {
-      if (i + 1 < n && text->at(i + 1) == '\n') {
-        seennl |= kSeenCRLF;
-        i++;
-      } else {
-        seennl |= kSeenCR;
-      }
+      bool crlf = i + 1 < end && at(i + 1) == '\n';
+      seennl |= crlf ? kSeenCRLF : kSeenCR;
       if (translate) {
         t.append('\n');
       } else {
         t.append('\r');
-        if (text->at(i) == '\n') t.append('\n');
+        if (crlf) t.append('\n');
       }
+      if (crlf) i++;
       continue;
     }
     if (c == '\n') seennl |= kSeenLF;

@@ -73,9 +73,12 @@ bool check_attached(TextIO* t) {
 bool check_closed_text(Value self, TextIO* t) {
   int c;
   if (type_of(self) == &textiowrapper_type) {
-    Value v = get_attr(t->buffer, ids::closed);
-    if (!v) return false;
-    c = truthy(v);
+    c = buffered_closed_fast(t->buffer);
+    if (c < 0) {
+      Value v = get_attr(t->buffer, ids::closed);
+      if (!v) return false;
+      c = truthy(v);
+    }
   } else {
     c = is_closed(self);
   }
@@ -114,14 +117,14 @@ Value decode_locked(TextIO* t, Value input, bool final) {
       p = reinterpret_cast<const uint8_t*>(joined.data());
       n = joined.size();
     }
-    StrBuilder b;
     size_t consumed = 0;
-    if (!decode_native(t->native, p, n, errors_or_null(t), final, &b, &consumed)) return Value();
+    Str* text = decode_native_str(t->native, p, n, errors_or_null(t), final, &consumed);
+    if (!text) return Value();
     size_t rest = n - consumed;
     if (rest > sizeof t->dec_pending) return raise(&exc::SystemError, "incremental decoder kept too much input");
     std::memmove(t->dec_pending, p + consumed, rest);
     t->dec_pending_len = int(rest);
-    out = Value(b.finish());
+    out = Value(text);
   } else {
     Value args[2] = {input, Bool(final)};
     out = check_decoded(call_method(t->decoder, ids::decode, args, 2));

@@ -797,6 +797,37 @@ bool decode_native(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bo
   return false;
 }
 
+namespace {
+
+bool all_ascii(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  // Eight bytes at a time.
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < n; i++)
+    if (p[i] >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
+Str* decode_native_str(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bool final, size_t* consumed) {
+  if (e == NativeEncoding::Latin1) {
+    *consumed = n;
+    return str_from_latin1(p, n);
+  }
+  if ((e == NativeEncoding::Utf8 || e == NativeEncoding::Ascii) && all_ascii(p, n)) {
+    *consumed = n;
+    return str_from_ascii(std::string_view(reinterpret_cast<const char*>(p), n));
+  }
+  StrBuilder b;
+  if (!decode_native(e, p, n, errors, final, &b, consumed)) return nullptr;
+  return b.finish();
+}
+
 // ------------------------------------------------------------------ UTF-7
 
 namespace {
@@ -1702,10 +1733,9 @@ Value decode_object(Value obj, Value encoding, Value errors) {
   }
   NativeEncoding e = encoding ? native_encoding_of(encoding) : NativeEncoding::Utf8;
   if (e != NativeEncoding::None) {
-    StrBuilder b;
     size_t consumed;
-    if (!decode_native(e, view.data, size_t(view.size), err, true, &b, &consumed)) return Value();
-    return Value(b.finish());
+    Str* s = decode_native_str(e, view.data, size_t(view.size), err, true, &consumed);
+    return s ? Value(s) : Value();
   }
   Value info = codec_lookup_text(encoding, "codecs.decode()");
   if (!info) return Value();

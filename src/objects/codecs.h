@@ -35,6 +35,8 @@ bool encode_charmap(Str* s, Str* errors, Value mapping, std::string* out);
 // end is left undecoded; *consumed is the number of bytes used.
 bool decode_native(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bool final, StrBuilder* out,
                    size_t* consumed);
+// The same, returning the decoded text (fast for ASCII input).
+Str* decode_native_str(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bool final, size_t* consumed);
 // *byteorder: 0 detects a BOM (and is updated to what was found), -1 little, 1 big.
 bool decode_utf16(const uint8_t* p, size_t n, Str* errors, int* byteorder, bool final, StrBuilder* out,
                   size_t* consumed);
