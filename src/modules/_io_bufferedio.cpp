@@ -395,6 +395,7 @@ bool buffered_setup(Buffered* b, Value raw, int64_t buffer_size, bool readable, 
   reset_write_buf(b);
   b->pos = 0;
   b->closed.store(false);
+  if (writable) track_for_exit_flush(Value(b), false);
   return true;
 }
 

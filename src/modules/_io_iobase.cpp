@@ -5,6 +5,10 @@
 #include <cstring>
 #include <string>
 
+#include <algorithm>
+#include <vector>
+
+#include "gc/gc.h"
 #include "modules/_io_internal.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
@@ -148,6 +152,71 @@ bool check_newline(Value newline, bool textio) {
     return true;
   raise(&exc::ValueError, textio ? "illegal newline value: %S" : "illegal newline value: %R", newline);
   return false;
+}
+
+// ------------------------------------------------------------------ flushing at exit
+
+namespace {
+
+// Writable streams still referenced at exit get flushed, as CPython's
+// shutdown does when it finalizes them. They are held through weak links in
+// pointer-free memory, so this registry keeps nothing alive.
+struct ExitRegistry {
+  Mutex lock;
+  void** slots = nullptr;  // weak links (pointer-free block: not scanned)
+  bool* is_text = nullptr;
+  int64_t used = 0, capacity = 0;
+};
+ExitRegistry exit_registry;
+
+// Caller holds the lock. Moves the live entries to a fresh block of at least `want` slots.
+void rebuild_locked(ExitRegistry& r, int64_t want) {
+  auto** slots = static_cast<void**>(gc::alloc_atomic(sizeof(void*) * size_t(want)));
+  auto* is_text = static_cast<bool*>(gc::alloc_atomic(size_t(want)));
+  int64_t n = 0;
+  for (int64_t i = 0; i < r.used; i++) {
+    void* obj = r.slots[i];
+    gc::unregister_weak_link(&r.slots[i]);
+    if (!obj) continue;
+    gc::register_weak_link(&slots[n], obj);
+    is_text[n++] = r.is_text[i];
+  }
+  r.slots = slots;
+  r.is_text = is_text;
+  r.used = n;
+  r.capacity = want;
+}
+
+}  // namespace
+
+void track_for_exit_flush(Value stream, bool text) {
+  ExitRegistry& r = exit_registry;
+  LockGuard g(r.lock);
+  if (r.used == r.capacity) {
+    int64_t live = 0;
+    for (int64_t i = 0; i < r.used; i++) live += r.slots[i] != nullptr;
+    rebuild_locked(r, std::max<int64_t>(64, live * 2 + 1));
+  }
+  gc::register_weak_link(&r.slots[r.used], stream.as_object());
+  r.is_text[r.used++] = text;
+}
+
+void flush_tracked_streams() {
+  ExitRegistry& r = exit_registry;
+  std::vector<Value> streams[2];  // the objects are also on this stack while in use
+  {
+    LockGuard g(r.lock);
+    for (int64_t i = 0; i < r.used; i++)
+      if (void* obj = r.slots[i]) streams[r.is_text[i] ? 0 : 1].push_back(Value(static_cast<Object*>(obj)));
+  }
+  // Text layers first: their pending output goes to the buffers below them.
+  for (auto& group : streams) {
+    for (Value s : group) {
+      int c = is_closed(s);
+      if (c == 0 && !call_method0(s, ids::flush)) clear_error();
+      clear_error();
+    }
+  }
 }
 
 // ------------------------------------------------------------------ newlines

@@ -474,6 +474,7 @@ int textio_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (is_instance_of(t->buffer, &iobase_type)) t->buffer.as<IOBase>()->owned.store(true);
   t->closed.store(false);
   t->ok = true;
+  if (t->has_encoder) track_for_exit_flush(self, true);
   return 0;
 }
 
