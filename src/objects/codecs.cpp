@@ -1725,11 +1725,10 @@ Value decode_object(Value obj, Value encoding, Value errors) {
   if (!errors_arg(errors, "decode", &err)) return Value();
   BufferView view;
   if (!get_buffer(obj, &view)) {
-    if (is_str(obj)) {
-      clear_error();
-      return raise(&exc::TypeError, "decoding str is not supported");
-    }
-    return Value();
+    if (!error_matches(&exc::TypeError)) return Value();
+    clear_error();
+    if (is_str(obj)) return raise(&exc::TypeError, "decoding str is not supported");
+    return raise(&exc::TypeError, "decoding to str: need a bytes-like object, %s found", type_name(obj));
   }
   NativeEncoding e = encoding ? native_encoding_of(encoding) : NativeEncoding::Utf8;
   if (e != NativeEncoding::None) {

@@ -331,14 +331,7 @@ Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
   if (args[0].as<Str>()->length == 0) return to_str(self);
   auto* c = self.as<ComplexObject>();
-  Value re = format_float(c->real, args[0].as<Str>());
-  if (!re) return Value();
-  StrBuilder spec;
-  spec.append('+');
-  spec.append(args[0].as<Str>());
-  Value im = format_float(c->imag, spec.finish());
-  if (!im) return Value();
-  return Value(format_message("%U%Uj", re.as<Str>(), im.as<Str>()));
+  return format_complex(c->real, c->imag, args[0].as<Str>());
 }
 
 const MethodDef complex_methods[] = {{"conjugate", m_conjugate, kMethodInstance, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
