@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gc/gc.h"
+#include "modules/unicodedata_names.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -1031,21 +1032,9 @@ int read_hex(const uint8_t* p, size_t n, size_t* i, int digits, uint32_t* value)
   return 1;
 }
 
-// unicodedata.lookup(name): 1 found, 0 unknown name, -1 error.
+// A character by its Unicode name: 1 found, 0 unknown name.
 int lookup_char_name(const uint8_t* name, size_t len, uint32_t* cp) {
-  Value ud = import_module_cstr("unicodedata");
-  if (!ud) return -1;
-  Value lookup = get_attr_cstr(ud, "lookup");
-  if (!lookup) return -1;
-  Value r = call1(lookup, Value(str_from_latin1(name, len)));
-  if (!r) {
-    if (!error_matches(&exc::KeyError)) return -1;
-    clear_error();
-    return 0;
-  }
-  if (!is_str(r) || r.as<Str>()->length != 1) return 0;
-  *cp = r.as<Str>()->at(0);
-  return 1;
+  return unicode_lookup_name(std::string_view(reinterpret_cast<const char*>(name), len), cp) ? 1 : 0;
 }
 
 }  // namespace
