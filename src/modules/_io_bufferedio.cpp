@@ -186,8 +186,6 @@ bool flush_locked(Buffered* b) {
       }
       b->write_pos += n;
       b->raw_pos = b->write_pos;
-      // Partial writes return when a signal arrives: run its handler before blocking again.
-      if (!handle_pending()) return false;
     }
   }
   reset_write_buf(b);
@@ -466,10 +464,10 @@ Value buffered_read1(Value self, const Value* args, size_t nargs, Tuple* kwnames
   if (n == 0) return Value(bytes_empty());
   LockScope scope(b->lock, self);
   if (!scope.held()) return Value();
-  // Buffered bytes if there are any, else one raw read.
+  // Buffered bytes if there are any, else one raw read. (As in CPython 3.11,
+  // pending writes are not flushed first.)
   int64_t have = readahead(b);
   if (have > 0) return read_fast_locked(b, std::min(have, n));
-  if (b->writable && !flush_and_rewind_locked(b)) return Value();
   reset_read_buf(b);
   std::string out(size_t(n), '\0');
   int64_t r = raw_read_locked(b, reinterpret_cast<uint8_t*>(out.data()), n);
@@ -638,7 +636,6 @@ Value buffered_write(Value self, const Value* args, size_t nargs, Tuple* kwnames
     }
     written += n;
     remaining -= n;
-    if (!handle_pending()) return Value();
   }
   if (b->readable) reset_read_buf(b);
   if (remaining > 0) {
