@@ -674,7 +674,7 @@ Value textio_readline(Value self, const Value* args, size_t nargs, Tuple* kwname
   TextIO* t = as_textio(self);
   CHECK_ATTACHED(t);
   int64_t limit = -1;
-  if (a[0] && !is_none(a[0]) && !index_as_i64(a[0], &limit, &exc::OverflowError)) return Value();
+  if (a[0] && !index_as_i64(a[0], &limit, &exc::OverflowError)) return Value();
   LockScope scope(t->lock, self);
   if (!scope.held()) return Value();
   return readline_locked(self, t, limit);
