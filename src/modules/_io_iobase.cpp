@@ -6,7 +6,6 @@
 #include <string>
 
 #include <algorithm>
-#include <vector>
 
 #include "gc/gc.h"
 #include "modules/_io_internal.h"
@@ -203,17 +202,19 @@ void track_for_exit_flush(Value stream, bool text) {
 
 void flush_tracked_streams() {
   ExitRegistry& r = exit_registry;
-  std::vector<Value> streams[2];  // the objects are also on this stack while in use
+  // Collected lists hold the streams strongly while they are flushed.
+  List* groups[2] = {list_new(), list_new()};
   {
     LockGuard g(r.lock);
     for (int64_t i = 0; i < r.used; i++)
-      if (void* obj = r.slots[i]) streams[r.is_text[i] ? 0 : 1].push_back(Value(static_cast<Object*>(obj)));
+      if (void* obj = r.slots[i]) list_append(groups[r.is_text[i] ? 0 : 1], Value(static_cast<Object*>(obj)));
   }
   // Text layers first: their pending output goes to the buffers below them.
-  for (auto& group : streams) {
-    for (Value s : group) {
-      int c = is_closed(s);
-      if (c == 0 && !call_method0(s, ids::flush)) clear_error();
+  for (List* group : groups) {
+    Tuple* streams = list_snapshot(group);
+    for (int64_t i = 0; i < streams->size; i++) {
+      Value s = streams->items[i];
+      if (is_closed(s) == 0 && !call_method0(s, ids::flush)) clear_error();
       clear_error();
     }
   }
