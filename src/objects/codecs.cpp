@@ -1687,7 +1687,6 @@ Value codec_lookup_error(Str* name) {
   return h;
 }
 
-Value builtin_error_handler(const char* name) { return dict_get_str(handlers(), intern_cstr(name)); }
 
 // ------------------------------------------------------------------ str.encode and bytes.decode
 

@@ -68,7 +68,5 @@ Value codec_decode(Value obj, Value encoding, Value errors);
 // codecs.register_error / codecs.lookup_error.
 bool codec_register_error(Str* name, Value handler);
 Value codec_lookup_error(Str* name);
-// The built-in error handlers as Python callables (strict_errors, ...), for _codecs.
-Value builtin_error_handler(const char* name);
 
 }  // namespace spindle
