@@ -390,93 +390,12 @@ Value m_complex(Value self, const Value*, size_t nargs, Tuple* kwnames) {
   auto* c = self.as<ComplexObject>();
   return is_type(self, &complex_type) ? self : complex_new(c->real, c->imag);
 }
-// One part of a formatted complex in repr style (no ".0" on integral values).
-std::string repr_part(double d, char sign, bool no_neg_zero) {
-  std::string text = part_repr(d);
-  if (no_neg_zero && text == "-0") text = "0";
-  if (text[0] != '-' && (sign == '+' || sign == ' ')) text.insert(text.begin(), sign);
-  return text;
-}
-
-// format(complex, spec): the float spec applies to both parts, the imaginary
-// part always signed; width, fill and alignment apply to the whole.
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("complex.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
-  Str* spec = args[0].as<Str>();
-  if (spec->length == 0) return to_str(self);
-  int64_t n = spec->length, i = 0;
-  auto at = [&](int64_t k) -> uint32_t { return k < n ? spec->at(k) : 0; };
-  auto is_align = [](uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; };
-  uint32_t fill = ' ';
-  uint32_t align = '>';
-  bool explicit_fill = false;
-  if (n >= 2 && is_align(at(1))) {
-    fill = at(0);
-    align = at(1);
-    explicit_fill = true;
-    i = 2;
-  } else if (is_align(at(0))) {
-    align = at(0);
-    i = 1;
-  }
-  // The part of the spec that formats each number: sign, z, #, grouping, precision, type.
-  std::string number_spec;
-  char sign = 0;
-  if (at(i) == '+' || at(i) == '-' || at(i) == ' ') sign = char(at(i++));
-  bool no_neg_zero = at(i) == 'z';
-  if (no_neg_zero) i++;
-  bool alternate = at(i) == '#';
-  if (alternate) i++;
-  if (at(i) == '0' || (explicit_fill && fill == '0'))
-    return raise(&exc::ValueError, "Zero padding is not allowed in complex format specifier");
-  if (align == '=') return raise(&exc::ValueError, "'=' alignment flag is not allowed in complex format specifier");
-  int64_t width = 0;
-  while (at(i) >= '0' && at(i) <= '9') width = width * 10 + int64_t(at(i++) - '0');
-  std::string tail;  // grouping and precision, passed through
-  bool has_precision = false;
-  for (; i < n; i++) {
-    uint32_t c = at(i);
-    if (c == '.') has_precision = true;
-    if (c != ',' && c != '_' && c != '.' && !(c >= '0' && c <= '9')) break;
-    tail.push_back(char(c));
-  }
-  uint32_t type = i < n ? at(i) : 0;
-  if (i + 1 < n) return raise(&exc::ValueError, "Invalid format specifier '%U' for object of type 'complex'", spec);
-  switch (type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
-    default: return raise(&exc::ValueError, "Unknown format code '%c' for object of type 'complex'", int(type));
-  }
+  if (args[0].as<Str>()->length == 0) return to_str(self);
   auto* c = self.as<ComplexObject>();
-  bool skip_real = type == 0 && c->real == 0 && !std::signbit(c->real);
-  bool parens = type == 0 && !skip_real;
-  std::string re_text, im_text;
-  char im_sign = skip_real ? sign : '+';
-  if (type == 0 && !has_precision) {
-    re_text = repr_part(c->real, sign, no_neg_zero);
-    im_text = repr_part(c->imag, im_sign, no_neg_zero);
-  } else {
-    std::string flags = std::string(no_neg_zero ? "z" : "") + (alternate ? "#" : "");
-    std::string rest = tail + char(type == 0 || type == 'n' ? 'g' : type);
-    auto part = [&](double d, char part_sign) -> Value {
-      std::string part_spec = (part_sign ? std::string(1, part_sign) : std::string()) + flags + rest;
-      return format_float(d, str_from_ascii(part_spec));
-    };
-    Value re = part(c->real, sign);
-    if (!re) return Value();
-    Value im = part(c->imag, im_sign);
-    if (!im) return Value();
-    re_text = str_to_utf8(re.as<Str>());
-    im_text = str_to_utf8(im.as<Str>());
-  }
-  std::string body = (parens ? "(" : "") + (skip_real ? "" : re_text) + im_text + "j" + (parens ? ")" : "");
-  int64_t pad = std::max<int64_t>(width - int64_t(body.size()), 0);
-  int64_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-  StrBuilder out;
-  for (int64_t k = 0; k < left; k++) out.append(fill);
-  out.append_ascii(body);
-  for (int64_t k = 0; k < pad - left; k++) out.append(fill);
-  return Value(out.finish());
+  return format_complex(c->real, c->imag, args[0].as<Str>());
 }
 
 const MethodDef complex_methods[] = {{"conjugate", m_conjugate, kMethodInstance, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
