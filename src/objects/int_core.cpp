@@ -121,10 +121,9 @@ bool mpz_to_double(mpz_srcptr z, double* out) {
     // Keep 55 significant bits (53, a rounding bit and a sticky bit) so the
     // conversion of that integer rounds exactly once.
     size_t shift = bits - 55;
-    mpz_t top;
-    mpz_init(top);
-    mpz_tdiv_q_2exp(top, z, shift);
-    uint64_t mag = mpz_getlimbn(top, 0);
+    ResultMpz top;
+    mpz_tdiv_q_2exp(top.get(), z, shift);
+    uint64_t mag = mpz_getlimbn(top.get(), 0);
     if (mpz_scan1(z, 0) < shift) mag |= 1;
     d = std::ldexp(double(mag), int(shift));
     if (std::isinf(d)) return false;
