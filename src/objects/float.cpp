@@ -404,6 +404,7 @@ Value m_getformat(Value cls, const Value* args, size_t nargs, Tuple*) {
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("float.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+  if (args[0].as<Str>()->length == 0) return to_str(self);
   return format_float(float_value(self), args[0].as<Str>());
 }
 
