@@ -3,14 +3,17 @@
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, thread_module, gc_module, codecs_module, io_module, string_module;
+extern const ModuleDef atexit_module, cmath_module, codecs_module, gc_module, io_module, math_module, string_module,
+    thread_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
       &atexit_module,
+      &cmath_module,
       &codecs_module,
       &gc_module,
       &io_module,
+      &math_module,
       &string_module,
       &thread_module,
   };

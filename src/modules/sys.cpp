@@ -290,6 +290,7 @@ void flush_std_streams() {
     Value r = call_method0(s, names::flush);
     if (!r) clear_error();
   }
+  io_flush_open_files();
 }
 
 namespace {
@@ -382,7 +383,7 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
 
   Type* fl = structseq_new_type({"sys.flags", nullptr, flags_fields, -1});
   Value flv[18] = {I(0), I(0), I(0), I(cfg.optimize), I(1), I(1), I(0), I(0), I(0), I(0), I(cfg.quiet), I(1), I(0),
-                   False(), I(1), I(0), False(), I(4300)};
+                   False(), I(1), I(0), False(), I(-1)};
   add("flags", structseq_make(fl, flv, 18));
 
   Type* fi = structseq_new_type({"sys.float_info", nullptr, float_info_fields, -1});
