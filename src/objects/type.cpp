@@ -381,7 +381,6 @@ bool compute_mro(Type* t) {
 
 // ------------------------------------------------------------------ class creation
 
-
 Type* calculate_metaclass(Type* meta, Tuple* bases) {
   Type* winner = meta;
   for (int64_t i = 0; i < bases->size; i++) {
