@@ -329,10 +329,10 @@ Value bytes_like_iter(Value self) {
 Value bytes_like_concat(Value a, Value b) {
   if (!is_bytes(a) && !is_bytearray(a)) return NotImplemented();
   BufferView y;
+  // Not a buffer: the right operand's __radd__ gets its turn (binary_op reports the error).
   if (!get_buffer(b, &y)) {
     clear_error();
-    if (may_handle_reflected(b, BinaryOp::Add)) return NotImplemented();
-    return raise(&exc::TypeError, "can't concat %s to %s", type_name(b), type_name(a));
+    return NotImplemented();
   }
   ByteSpan x = span_of(a);
   std::string s(x.view());

@@ -33,7 +33,12 @@ struct DictTable {
   // popitem() resumes its backwards scan here while no entry was appended
   // (entries are never reused, so popped ones stay behind as dead entries).
   int64_t popitem_from = -1, popitem_used = -1;  // under the dict's lock
+  // One bit per hash of every key ever written to this table (bit = top six
+  // hash bits): a clear bit proves no key with such a hash is present, so
+  // attribute caches can rule out an instance-dict shadow without probing.
+  std::atomic<uint64_t> hash_filter{0};
 };
+inline uint64_t dict_hash_filter_bit(int64_t hash) { return uint64_t(1) << (uint64_t(hash) >> 58); }
 
 struct Dict : Object {
   Mutex lock;
@@ -81,6 +86,14 @@ Tuple* dict_iteration_snapshot(Value v);
 // Inline-cache support: the entry index of `key` (a str compared by identity or
 // content) in the current table, or -1.
 int64_t dict_find_index_str(Dict* d, Str* key);
+// True when no key with this hash is certainly in the dict; false means "maybe".
+inline bool dict_lacks_hash(Dict* d, int64_t hash) {
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  return !t || !(t->hash_filter.load(std::memory_order_acquire) & dict_hash_filter_bit(hash));
+}
+// Stores v at entry `i` if that entry's key is `key` (by identity) and still
+// live; false (nothing stored) otherwise.
+bool dict_store_at_if_key(Dict* d, int64_t i, Str* key, Value v);
 // Value at entry `i` if that entry's key is `key` (by identity); else null.
 inline Value dict_value_at_if_key(Dict* d, int64_t i, Str* key) {
   DictTable* t = d->table.load(std::memory_order_acquire);

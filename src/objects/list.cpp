@@ -59,7 +59,7 @@ Value list_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 int list_init_py(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  // Subclasses that keep list's __new__ reject keywords too, as in CPython.
+  // Keywords are rejected unless a subclass's own __new__ may have used them.
   if (kwnames && kwnames->size && type_of(self)->new_ == list_type.new_) {
     raise(&exc::TypeError, "list() takes no keyword arguments");
     return -1;
@@ -318,10 +318,9 @@ const MethodDef iter_methods[] = {
 Value list_from_tuple(Tuple* t) { return Value(list_from_array(t->items, t->size)); }
 
 Value list_concat(Value a, Value b) {
-  if (!is_list(a)) return NotImplemented();
-  if (!is_list(b)) {
-    if (may_handle_reflected(b, BinaryOp::Add)) return NotImplemented();
-    return raise(&exc::TypeError, "can only concatenate list (not \"%s\") to list", type_name(b));
+  if (!is_list(a) || !is_list(b)) {
+    // The right operand's __radd__ gets its turn; binary_op reports the error.
+    return NotImplemented();
   }
   Tuple* x = snapshot(a);
   Tuple* y = snapshot(b);

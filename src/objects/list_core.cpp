@@ -176,11 +176,13 @@ ListItems* reserve_for_extend_locked(List* l, int64_t extra) {
 
 int list_extend(List* l, Value iterable) {
   // Sequences we can copy at once are appended under one lock hold, so
-  // l.extend(x) is atomic for lists and tuples (as with the GIL).
+  // l.extend(x) is atomic for lists and tuples (as with the GIL). Subclasses
+  // overriding __iter__ are iterated instead.
   Tuple* batch = nullptr;
-  if (is_list_exact(iterable)) {
+  Type* t = type_of(iterable);
+  if (is_list(iterable) && t->iter == list_type.iter) {
     batch = list_snapshot(iterable.as<List>());
-  } else if (is_tuple_exact(iterable)) {
+  } else if (is_tuple(iterable) && t->iter == tuple_type.iter) {
     batch = iterable.as<Tuple>();
   } else {
     batch = dict_iteration_snapshot(iterable);

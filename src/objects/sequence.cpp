@@ -113,21 +113,9 @@ Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t n
   return rich_compare(a[i], b[i], op);
 }
 
-bool may_handle_reflected(Value other, BinaryOp op) {
-  Type* t = type_of(other);
-  return (t->flags & kTypeHeap) && t->nb[int(op)];
-}
-
 bool repeat_count(Value count, int64_t* n, bool* not_implemented) {
-  *not_implemented = false;
-  if (!has_index(count)) {
-    if (may_handle_reflected(count, BinaryOp::Mul)) {
-      *not_implemented = true;
-      return false;
-    }
-    raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
-    return false;
-  }
+  *not_implemented = !has_index(count);
+  if (*not_implemented) return false;
   return index_as_i64(count, n, &exc::OverflowError);
 }
 

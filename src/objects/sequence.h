@@ -26,13 +26,10 @@ int64_t length_hint(Value o, int64_t dflt);
 // Lexicographic comparison of two item arrays (list, tuple).
 Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op);
 
-// Whether `other` (the right operand of a + or * whose left operand is a
-// built-in sequence that cannot use it) might still handle the operation
-// through a reflected method: then the sequence returns NotImplemented rather
-// than raising its own message.
-bool may_handle_reflected(Value other, BinaryOp op);
-// The count of seq * count, or false with "can't multiply sequence by non-int
-// of type 'X'" pending (or NotImplemented wanted: *not_implemented set).
+// The count of seq * count. False with *not_implemented set (no error) when
+// count is not an integer: the operator then tries the other operand and
+// binary_op reports "can't multiply sequence by non-int"; false with
+// OverflowError pending when it does not fit.
 bool repeat_count(Value count, int64_t* n, bool* not_implemented);
 
 }  // namespace spindle

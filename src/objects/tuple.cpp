@@ -56,7 +56,7 @@ Tuple* tuple_from_array(const Value* items, int64_t n) {
 
 Value tuple_from_iterable(Value iterable) {
   if (is_tuple_exact(iterable)) return iterable;
-  if (is_list_exact(iterable)) return Value(list_snapshot(iterable.as<List>()));
+  if (is_list(iterable) && type_of(iterable)->iter == list_type.iter) return Value(list_snapshot(iterable.as<List>()));
   Value l = list_from_iterable(iterable);
   if (!l) return Value();
   return Value(list_snapshot(l.as<List>()));
@@ -168,10 +168,9 @@ Value tuple_iter(Value self) {
 }
 
 Value tuple_concat(Value a, Value b) {
-  if (!is_tuple(a)) return NotImplemented();
-  if (!is_tuple(b)) {
-    if (may_handle_reflected(b, BinaryOp::Add)) return NotImplemented();
-    return raise(&exc::TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(b));
+  if (!is_tuple(a) || !is_tuple(b)) {
+    // The right operand's __radd__ gets its turn; binary_op reports the error.
+    return NotImplemented();
   }
   Tuple* x = a.as<Tuple>();
   Tuple* y = b.as<Tuple>();
