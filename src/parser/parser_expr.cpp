@@ -818,6 +818,18 @@ Expr* Parser::brace_atom() {
     return s;
   }
 
+  // CPython's dict rule has a second alternative, '{' invalid_double_starred_kvpairs '}',
+  // that is not guarded as the invalid rules usually are: it runs in the
+  // first pass too, whenever the braces do not hold a valid dict.
+  Expr* dict = nullptr;
+  if (attempt([&] { dict = dict_rest(start, first); })) return dict;
+  pos_ = start + 1;
+  check_invalid_kvpairs();
+  fail();
+}
+
+// The dict display or comprehension after '{', given its first key if read.
+Expr* Parser::dict_rest(size_t start, Expr* first) {
   SeqBuilder<Expr*> keys, values;
   auto entry = [&](Expr* key) {
     if (!key && at(Tok::DoubleStar)) {
@@ -830,26 +842,7 @@ Expr* Parser::brace_atom() {
       return;
     }
     if (!key) key = expression();
-    if (!at(Tok::Colon)) {
-      if (diagnose_ && (at(Tok::RBrace) || at(Tok::Comma)))
-        raise_raw(ErrorType::Syntax, "':' expected after dictionary key", key->pos.lineno, key->pos.end_col_offset,
-                  key->pos.end_lineno, 0);
-      fail();
-    }
-    const Token& colon = peek();
-    pos_++;
-    if (diagnose_) {
-      if (at(Tok::Star)) {
-        const Token& star = peek();
-        size_t save = pos_;
-        pos_++;
-        if (attempt([&] { bitwise_or(); }))
-          raise_starting_from("cannot use a starred expression in a dictionary value", token_pos(star));
-        pos_ = save;
-      }
-      if (at(Tok::RBrace) || at(Tok::Comma))
-        raise_at_token("expression expected after dictionary key and ':'", colon);
-    }
+    expect(Tok::Colon);
     keys.push(key);
     values.push(expression());
   };
@@ -873,6 +866,59 @@ Expr* Parser::brace_atom() {
   d->values = values.done();
   finish(&d->pos, start);
   return d;
+}
+
+// invalid_double_starred_kvpairs / invalid_kvpair, after the '{'.
+void Parser::check_invalid_kvpairs() {
+  size_t start = pos_;
+  auto kvpair = [&] {
+    if (accept(Tok::DoubleStar)) {
+      bitwise_or();
+      return;
+    }
+    expression();
+    expect(Tok::Colon);
+    expression();
+  };
+  // What follows a key: a missing ':', a starred value or a missing value.
+  auto check_after_key = [&](Expr* key, bool key_may_lack_colon) {
+    if (!at(Tok::Colon)) {
+      if (key_may_lack_colon)
+        raise_raw(ErrorType::Syntax, "':' expected after dictionary key", key->pos.lineno, key->pos.end_col_offset,
+                  key->pos.end_lineno, 0);
+      return;
+    }
+    const Token& colon = peek();
+    pos_++;
+    if (at(Tok::Star)) {
+      const Token& star = peek();
+      pos_++;
+      if (attempt([&] { bitwise_or(); }))
+        raise_starting_from("cannot use a starred expression in a dictionary value", token_pos(star));
+      return;
+    }
+    if (at(Tok::RBrace) || at(Tok::Comma)) raise_at_token("expression expected after dictionary key and ':'", colon);
+  };
+  // ','.double_starred_kvpair+ ',' invalid_kvpair
+  if (attempt(kvpair)) {
+    for (;;) {
+      size_t save = pos_;
+      if (accept(Tok::Comma) && attempt(kvpair)) continue;
+      pos_ = save;
+      break;
+    }
+    if (accept(Tok::Comma)) {
+      Expr* key = nullptr;
+      size_t save = pos_;
+      if (attempt([&] { key = expression(); })) check_after_key(key, true);
+      pos_ = save;
+    }
+  }
+  // expression ':' '*' bitwise_or | expression ':' &('}'|',')
+  pos_ = start;
+  Expr* key = nullptr;
+  if (attempt([&] { key = expression(); })) check_after_key(key, false);
+  pos_ = start;
 }
 
 Seq<Comprehension*> Parser::for_if_clauses() {

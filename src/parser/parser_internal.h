@@ -199,6 +199,8 @@ class Parser {
   ast::Expr* paren_atom();
   ast::Expr* list_atom();
   ast::Expr* brace_atom();
+  ast::Expr* dict_rest(size_t start_tok, ast::Expr* first);
+  void check_invalid_kvpairs();
   ast::Expr* slices();
   ast::Expr* slice_item();
   ast::Expr* number(const Token& t);
