@@ -448,7 +448,15 @@ Stmt* Parser::finish_annotation(size_t start, Expr* target, bool simple) {
   AnnAssign* s = make<AnnAssign>();
   s->target = target;
   s->annotation = expression();
-  if (accept(Tok::Equal)) s->value = annotated_rhs();
+  // ['=' annotated_rhs]: a missing value leaves the '=' to fail later.
+  if (at(Tok::Equal)) {
+    size_t eq = pos_;
+    if (!attempt([&] {
+          pos_++;
+          s->value = annotated_rhs();
+        }))
+      pos_ = eq;
+  }
   s->simple = simple;
   finish(&s->pos, start);
   return s;
@@ -1171,6 +1179,15 @@ ErrorType exc_kind(const TokError& e) {
   return e.exc == 0 ? ErrorType::Syntax : e.exc == 1 ? ErrorType::Indentation : ErrorType::Tab;
 }
 
+PendingError unclosed_bracket_error(const TokenizedSource& src, const OpenBracket& b) {
+  PendingError e;
+  e.msg = std::string("'") + b.ch + "' was never closed";
+  e.lineno = e.end_lineno = b.lineno;
+  e.col = b.col + 1;
+  e.end_col = 0;
+  return e;
+}
+
 Value make_exception(const TokenizedSource& src, const PendingError& e, Value filename) {
   Type* type = e.type == ErrorType::Syntax ? &exc::SyntaxError
                : e.type == ErrorType::Indentation ? &exc::IndentationError
@@ -1242,18 +1259,18 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
     furthest = std::max(furthest, second.furthest());
   }
 
-  // Errors the tokenizer finds further on take precedence over the parser's,
-  // as CPython tokenizes the rest of the file after a parser error.
+  // After a parser error CPython tokenizes the rest of the file. An error
+  // the tokenizer raises itself replaces the parser's; one it only signals
+  // (end of input, bad continuation) inside a bracket opened before the
+  // error's line reports that bracket as never closed.
   const TokError& te = source.error;
   if (!tokenizer_failed && !indentation_error && te.kind != TokError::None) {
     int err_line = source.tokens[std::min(furthest, source.tokens.size() - 1)].lineno;
     if (te.kind == TokError::Raised) {
       first.set_tokenizer_error(te);
       err = first.error;
-    } else if (te.kind == TokError::Eof && !source.open_at_end.empty() &&
-               err_line > source.open_at_end.back().lineno) {
-      first.set_tokenizer_error(te);
-      err = first.error;
+    } else if (!source.open_at_end.empty() && err_line > source.open_at_end.back().lineno) {
+      err = unclosed_bracket_error(source, source.open_at_end.back());
     }
   }
   if (flags & kAllowIncomplete) {

@@ -151,7 +151,13 @@ Expr* Parser::named_expression() {
   size_t start = pos_;
   Expr* e = expression();
   if (at(Tok::ColonEqual)) {
-    if (diagnose_) raise_at(std::string("cannot use assignment expressions with ") + expr_name(e), e->pos);
+    // invalid_named_expression: `expression ':=' expression`; the value is
+    // parsed (and checked) before the message is given.
+    if (diagnose_) {
+      pos_++;
+      if (attempt([&] { expression(); }))
+        raise_at(std::string("cannot use assignment expressions with ") + expr_name(e), e->pos);
+    }
     fail();
   }
   if (diagnose_ && at(Tok::Equal)) {

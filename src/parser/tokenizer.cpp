@@ -449,7 +449,6 @@ class Lexer {
           std::string msg = std::string("closing parenthesis '") + static_cast<char>(c) +
                             "' does not match opening parenthesis '" + open.ch + "'";
           if (open.lineno != lineno_) msg += " on line " + std::to_string(open.lineno);
-          level_++;  // the error token sits inside the bracket
           return syntax_error(std::move(msg));
         }
         break;
