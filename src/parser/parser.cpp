@@ -1215,6 +1215,10 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
   if (!tokenize(src, len, opts, &source)) {
     PendingError e;
     e.msg = source.error.msg;
+    if (e.msg.compare(0, 14, "Non-UTF-8 code") == 0 && is_str(filename)) {
+      size_t at = e.msg.find(" on line ");
+      e.msg.insert(at, " in file " + str_to_utf8(filename.as<Str>()));
+    }
     e.lineno = e.end_lineno = source.error.lineno;
     e.col = e.end_col = source.error.offset;
     e.columns_are_chars = true;

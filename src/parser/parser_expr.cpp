@@ -571,6 +571,11 @@ Expr* Parser::slice_item() {
     lower = expression();
     if (!at(Tok::Colon)) {
       if (at(Tok::ColonEqual)) fail();
+      if (diagnose_) {
+        // Not a slice: the item is a named_expression, with its checks.
+        pos_ = start;
+        return named_expression();
+      }
       return lower;
     }
   }
