@@ -172,19 +172,25 @@ void Parser::set_tokenizer_error(const TokError& e) {
 
 // ---------------------------------------------------------------- names
 
-Str* Parser::identifier(const Token& t) {
-  std::string_view text = text_of(t);
+namespace {
+
+// PEP 3131: identifiers are compared in NFKC form.
+Str* intern_identifier(std::string_view text) {
   bool ascii = true;
   for (char ch : text)
     if (static_cast<unsigned char>(ch) >= 128) ascii = false;
   if (ascii) return intern_sv(text);
-  // PEP 3131: identifiers are compared in NFKC form.
-  utf8proc_uint8_t* normalized = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(std::string(text).c_str()));
+  std::string copy(text);
+  utf8proc_uint8_t* normalized = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));
   if (!normalized) return intern_sv(text);
   Str* s = intern_sv(reinterpret_cast<const char*>(normalized));
   free(normalized);
   return s;
 }
+
+}  // namespace
+
+Str* Parser::identifier(const Token& t) { return intern_identifier(text_of(t)); }
 
 Name* Parser::name_node(const Token& t, ExprContext ctx) {
   Name* n = make<Name>();
@@ -509,8 +515,6 @@ void Parser::check_invalid_assignment(size_t start) {
   };
   // only single target (not list/tuple) can be annotated
   if (at(Tok::LPar) || at(Tok::LSqb)) {
-    size_t depth = 0;
-    while (peek_type(depth) == Tok::LPar) depth++;
     Expr* e = nullptr;
     if (attempt([&] { e = atom(); }) && (e->kind == ExprKind::List || e->kind == ExprKind::Tuple)) {
       // atom() consumed the whole parenthesised target
@@ -653,16 +657,7 @@ Str* Parser::dotted_name() {
     joined += '.';
     joined += text_of(expect(Tok::Name));
   }
-  Token fake = first;
-  (void)fake;
-  bool ascii = true;
-  for (char ch : joined)
-    if (static_cast<unsigned char>(ch) >= 128) ascii = false;
-  if (ascii) return intern_sv(joined);
-  utf8proc_uint8_t* normalized = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(joined.c_str()));
-  Str* s = intern_sv(normalized ? reinterpret_cast<const char*>(normalized) : joined.c_str());
-  free(normalized);
-  return s;
+  return intern_identifier(joined);
 }
 
 Alias* Parser::dotted_as_name() {
