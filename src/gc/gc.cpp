@@ -4,6 +4,8 @@
 #include "gc/gc.h"
 
 #include <gc/gc.h>
+#include <gc/gc_mark.h>
+#include <pthread.h>
 #include <gmp.h>
 
 #include <atomic>
@@ -40,7 +42,12 @@ void on_collection_event(GC_EventType event) {
   }
 }
 
-void on_finalizers_ready() { finalizers_waiting.store(true, std::memory_order_release); }
+void (*finalizers_ready_hook)() = nullptr;
+
+void on_finalizers_ready() {
+  finalizers_waiting.store(true, std::memory_order_release);
+  if (finalizers_ready_hook) finalizers_ready_hook();
+}
 
 struct FinalizerRecord {
   FinalizerFn fn;
@@ -106,6 +113,8 @@ void unregister_finalizer(void* obj) {
   GC_REGISTER_FINALIZER_NO_ORDER(obj, nullptr, nullptr, nullptr, nullptr);
 }
 
+void set_finalizers_ready_hook(void (*hook)()) { finalizers_ready_hook = hook; }
+
 bool finalizers_pending() { return finalizers_waiting.load(std::memory_order_relaxed); }
 
 void drain_finalizers() {
@@ -145,5 +154,41 @@ void register_current_thread() {
 void unregister_current_thread() { GC_unregister_my_thread(); }
 
 void add_roots(void* begin, void* end) { GC_add_roots(begin, end); }
+
+namespace {
+RootRangesFn dynamic_roots = nullptr;
+GC_push_other_roots_proc previous_push_other_roots = nullptr;
+
+void push_range(void* begin, void* end) {
+  if (begin < end) GC_push_all(begin, end);
+}
+
+void push_other_roots() {
+  if (previous_push_other_roots) previous_push_other_roots();  // the threads' C stacks
+  if (dynamic_roots) dynamic_roots(push_range);
+}
+}  // namespace
+
+void set_dynamic_roots(RootRangesFn fn) {
+  dynamic_roots = fn;
+  if (!previous_push_other_roots) {
+    previous_push_other_roots = GC_get_push_other_roots();
+    GC_set_push_other_roots(push_other_roots);
+  }
+}
+
+int create_thread(void* (*start)(void*), void* arg, size_t stack_size, uint64_t* ident) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  if (stack_size) pthread_attr_setstacksize(&attr, stack_size);
+  pthread_t tid;
+  int rc = GC_pthread_create(&tid, &attr, start, arg);
+  pthread_attr_destroy(&attr);
+  if (rc == 0) {
+    pthread_detach(tid);
+    if (ident) *ident = uint64_t(tid);
+  }
+  return rc;
+}
 
 }  // namespace spindle::gc

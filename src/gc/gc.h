@@ -47,6 +47,9 @@ void unregister_finalizer(void* obj);
 // True when finalizers are waiting; cheap, called from the interpreter's safe points.
 bool finalizers_pending();
 void drain_finalizers();
+// Called (inside an allocation, with the collector's lock held) when finalizers
+// become ready: it must only set a flag for a later safe point.
+void set_finalizers_ready_hook(void (*hook)());
 
 // Weak links: *link is cleared (set to nullptr) once obj becomes unreachable.
 // The link must itself live in memory the collector knows (or static memory).
@@ -75,5 +78,15 @@ void unregister_current_thread();
 
 // Memory the collector must scan that it did not allocate (e.g. a static table).
 void add_roots(void* begin, void* end);
+
+// Ranges that change between collections (the threads' frame stacks): during
+// marking, with every thread stopped, `fn` is called and reports each range
+// through `push`.
+using PushRangeFn = void (*)(void* begin, void* end);
+using RootRangesFn = void (*)(PushRangeFn push);
+void set_dynamic_roots(RootRangesFn fn);
+
+// Thread creation that registers the new thread with the collector.
+int create_thread(void* (*start)(void*), void* arg, size_t stack_size, uint64_t* ident);
 
 }  // namespace spindle::gc

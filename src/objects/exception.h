@@ -54,6 +54,8 @@ Value raise(Type* type, const char* fmt, ...);
 Value raise_va(Type* type, const char* fmt, va_list ap);
 Value raise_value(Value exc);  // an exception instance or class
 Value raise_no_memory();
+// Raises a new exception whose __cause__ (and __context__) is the pending one.
+Value raise_with_cause(Type* type, const char* fmt, ...);
 // OSError subclass from errno (FileNotFoundError for ENOENT, ...); filename may be null.
 Value raise_os_error(int err, Value filename = Value(), Value filename2 = Value());
 Value raise_syntax_error(Type* type, const char* msg, Value filename, int lineno, int offset,
@@ -72,9 +74,23 @@ bool error_matches(Type* type);
 Str* format_message(const char* fmt, ...);
 Str* format_message_va(const char* fmt, va_list ap);
 
+// The traceback of an exception (null if none).
+Value exception_traceback(Value exc);
+// StopIteration.value of a StopIteration instance (None if it has none).
+Value stop_iteration_value(Value exc);
+// except*: splits an exception group by `type` (a class or tuple): returns the
+// matching part (null if none) and sets *rest to the rest (null if none).
+Value exception_group_split(Value eg, Value type, Value* rest);
+// except*: combines what the handlers raised with what they did not handle.
+Value exception_group_combine(Value orig, Value raised_list);
+// Sets ImportError.name / .path on the pending ImportError.
+void import_error_set_name(Str* name, Value path);
+
 // Creates an exception instance: type(*args).
 Value exception_new(Type* type, Tuple* args);
 Value exception_args(Value exc);
+// AttributeError.name / .obj (used for 'Did you mean' suggestions).
+void exception_set_attribute_error_context(Value exc, Value obj, Str* name);
 // Attaches a traceback entry for a frame being unwound.
 void exception_add_traceback(Value exc, Value frame_object, int lasti, int lineno);
 
@@ -84,5 +100,7 @@ void print_exception(Value exc);
 // Reports an exception that cannot propagate (in __del__, a callback, ...),
 // like PyErr_WriteUnraisable: "Exception ignored in: <obj>" + traceback.
 void write_unraisable(Value exc, Value obj);
+// The same with a custom first line ("Exception ignored in atexit callback: ...").
+void write_unraisable_message(Value exc, Str* message);
 
 }  // namespace spindle

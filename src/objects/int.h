@@ -26,6 +26,9 @@ inline bool is_int(Value v) {
 }
 inline bool is_bool(Value v) { return v == True() || v == False(); }
 
+// sys.set_int_max_str_digits: the digit limit of str<->int conversions (0: none).
+extern std::atomic<int64_t> int_max_str_digits;
+
 Value int_from_i64(int64_t i);
 Value int_from_u64(uint64_t u);
 Value int_from_double(double d);        // truncates; raises OverflowError/ValueError for inf/nan
@@ -33,6 +36,10 @@ Value int_from_mpz(const mpz_t z);      // copies, normalises to small when it f
 // Parses Python int literal/int() text in the given base (0: auto with prefix);
 // underscores allowed as in literals. Raises ValueError on bad text.
 Value int_from_string(const char* s, size_t n, int base);
+// int(str, base): any Unicode decimal digits and whitespace are accepted.
+Value int_from_unicode_digits(Str* s, int base);
+// Exact comparison of an int with a double (false/true in *result).
+int compare_int_double(Value i, double d, CompareOp op, bool* result);
 // Value of any int (incl. bool and subclasses) as a canonical exact int.
 Value int_exact(Value v);
 

@@ -27,6 +27,10 @@ inline bool is_list(Value v) {
 }
 inline bool is_list_exact(Value v) { return is_type(v, &list_type); }
 
+extern Type list_iterator_type, list_reverseiterator_type;
+// The list iterator's next() for the interpreter's FOR_ITER fast path.
+Value list_iterator_next_fast(Value it);
+
 List* list_new(int64_t capacity = 0);
 List* list_from_array(const Value* items, int64_t n);
 Value list_from_iterable(Value iterable);  // list(iterable)
@@ -39,6 +43,9 @@ bool list_set(List* l, int64_t i, Value v);  // false if out of range
 int list_extend(List* l, Value iterable);
 // A consistent copy of the items at one moment, as a tuple.
 Tuple* list_snapshot(List* l);
+Tuple* list_snapshot_locked(List* l);  // caller holds l->lock
+// Replaces the contents; the caller holds l->lock.
+void list_replace_locked(List* l, const Value* items, int64_t n);
 // Sorts in place (list.sort semantics); key may be null.
 int list_sort(List* l, Value key, bool reverse);
 

@@ -58,6 +58,9 @@ using LenFn = int64_t (*)(Value self);            // -1 on error
 using GetItemFn = Value (*)(Value self, Value key);
 using SetItemFn = int (*)(Value self, Value key, Value v);  // v null: delete
 using ContainsFn = int (*)(Value self, Value item);
+struct BufferView;
+// The buffer protocol: a contiguous view of the object's bytes (false with an error pending).
+using BufferFn = bool (*)(Value self, BufferView* out);
 
 struct MethodDef {
   const char* name;
@@ -116,7 +119,8 @@ struct Type : Object {
   Tuple* bases = nullptr;    // __bases__
   Tuple* mro = nullptr;      // __mro__
   Dict* dict = nullptr;      // the type's namespace
-  List* subclasses = nullptr;  // weak references to direct subclasses
+  void* subclasses = nullptr;  // weak references to direct subclasses (type.cpp)
+  const char* doc = nullptr;   // __doc__ of native types
   uint32_t flags = 0;
   // Version tag for inline caches: unique among all types, 0 = not valid. Reset
   // when this type or a base changes; a cache entry is valid while the tag of the
@@ -125,6 +129,9 @@ struct Type : Object {
   uint32_t instance_size = sizeof(Object);
   int32_t dict_offset = 0;     // offset of the Dict* of instances; 0: none
   uint32_t num_slots = 0;      // __slots__ values stored after the base layout
+  // Var-sized layouts (tuple): bytes per item. Their item count is the int64 at
+  // offset 8, and fields added by subclasses (dict, slots) follow the items.
+  uint32_t itemsize = 0;
   // Attribute count seen on instances, to size their first dict table.
   std::atomic<uint32_t> expected_attrs{0};
 
@@ -155,6 +162,7 @@ struct Type : Object {
   GetItemFn getitem = nullptr;
   SetItemFn setitem = nullptr;
   ContainsFn contains = nullptr;
+  BufferFn buffer = nullptr;
   // Runs Python-level finalization (__del__) for heap types that define it.
   void (*finalize)(Value self) = nullptr;
 };
@@ -179,7 +187,7 @@ extern Type function_type, method_type, builtin_function_type, method_descriptor
     classmethod_descriptor_type, wrapper_descriptor_type, method_wrapper_type, getset_descriptor_type,
     member_descriptor_type, classmethod_type, staticmethod_type, property_type, super_type,
     cell_type, code_type, module_type, frame_type, traceback_type, generator_type, coroutine_type,
-    async_generator_type;
+    async_generator_type, mappingproxy_type;
 
 inline Type* type_of(Value v) {
   if (v.is_object()) return v.as_object()->type;
@@ -198,6 +206,13 @@ inline bool is_type_object(Value v) {
   return v.is_object() && (v.as_object()->type == &type_type || (v.as_object()->type->flags & kTypeTypeSubclass));
 }
 
+// Address of a field at `offset` in an instance, past the items of var-sized layouts.
+inline char* field_address(Object* o, uint32_t offset) {
+  uint32_t itemsize = o->type->itemsize;
+  if (itemsize) offset += itemsize * uint32_t(*reinterpret_cast<int64_t*>(reinterpret_cast<char*>(o) + 8));
+  return reinterpret_cast<char*>(o) + offset;
+}
+
 // Allocates an instance of `type` of type->instance_size bytes (at least `min_size`).
 Object* alloc_object(Type* type, size_t min_size);
 template <class T>
@@ -210,6 +225,9 @@ Object* alloc_object_atomic(Type* type, size_t size);
 // ---- the protocols (objects/abstract.cpp and friends) ----
 Value repr(Value v);
 Value to_str(Value v);                    // str(v)
+Value ascii_repr(Value v);                // ascii(v)
+Value mappingproxy_new(Value mapping);     // a read-only view of a mapping
+Value format(Value v, Value spec);        // format(v, spec)
 int64_t hash(Value v);                    // -1 on error
 int truthy(Value v);                      // -1 error, 0, 1
 Value rich_compare(Value a, Value b, CompareOp op);

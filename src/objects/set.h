@@ -24,6 +24,8 @@ struct Set : Object {
   std::atomic<int64_t> size{0};
   std::atomic<SetTable*> table{nullptr};
   std::atomic<int64_t> hash_cache{-1};  // frozenset only
+  std::atomic<uint64_t> version{0};     // bumped by every change (lock-free lookups validate against it)
+  int64_t finger = 0;                   // where pop() resumes its scan
 };
 
 inline bool is_anyset(Value v) { return is_instance_of(v, &set_type) || is_instance_of(v, &frozenset_type); }

@@ -72,6 +72,8 @@ Str* intern_sv(std::string_view s);
 
 // ---- operations used across the runtime ----
 int64_t str_hash(Str* s);
+// The keyed hash str uses, over raw bytes (bytes objects hash with it too).
+int64_t hash_memory(const void* data, size_t n);
 bool str_equal(const Str* a, const Str* b);   // by content
 // Three-way comparison by code points.
 int str_compare(const Str* a, const Str* b);
@@ -81,6 +83,18 @@ int64_t str_find(Str* hay, Str* needle, int64_t start, int64_t end);  // -1 if a
 Value str_repr(Str* s);
 Value str_join(Str* sep, Value iterable);
 bool str_equals_ascii(const Str* s, std::string_view ascii);
+// The format-spec mini-language (format_spec.cpp) for str, int and float.
+Value format_str(Value s, Str* spec);
+Value format_int(Value i, Str* spec);
+Value format_float(double d, Str* spec);
+// printf-style formatting: fmt % args (str_mod.cpp).
+Value str_mod_format(Value fmt, Value args);
+// str(obj, encoding, errors) / bytes.decode: codecs lookup (codecs.cpp).
+Value decode_object(Value obj, Value encoding, Value errors);
+Value encode_str(Str* s, Value encoding, Value errors);
+bool unicode_is_printable(uint32_t cp);
+int unicode_decimal_value(uint32_t cp);  // -1 if not a decimal digit
+bool unicode_is_space(uint32_t cp);
 
 // Accumulates code points; produces a str of the narrowest kind.
 class StrBuilder {

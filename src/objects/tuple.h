@@ -18,6 +18,9 @@ inline bool is_tuple(Value v) {
 }
 inline bool is_tuple_exact(Value v) { return is_type(v, &tuple_type); }
 
+extern Type tuple_iterator_type;
+Value tuple_iterator_next_fast(Value it);
+
 // A fresh exact tuple whose items the caller fills before publishing it.
 Tuple* tuple_new(int64_t size);
 Tuple* tuple_empty();

@@ -56,6 +56,11 @@ void thread_state_detach();
 
 extern std::atomic<int32_t> recursion_limit;
 
+// The main thread's state (signals are delivered there).
+ThreadState* main_thread_state();
+// Records that a signal arrived (async-signal-safe).
+void signal_arrived(int signum);
+
 // Enters a nested evaluation level (a Python call or a native recursion such as
 // repr of a nested list); raises RecursionError and returns false when the
 // limit or the native stack is exhausted. Pair with leave_recursion().

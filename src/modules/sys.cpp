@@ -1,0 +1,571 @@
+// The sys module.
+#include <unistd.h>
+
+#include <cfloat>
+#include <climits>
+#include <cstring>
+#include <string>
+
+#include "gc/gc.h"
+#include "objects/args.h"
+#include "objects/bytes.h"
+#include "objects/dict.h"
+#include "objects/exception.h"
+#include "objects/float.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/namespace.h"
+#include "objects/str.h"
+#include "objects/structseq.h"
+#include "objects/tuple.h"
+#include "objects/typeobject.h"
+#include "threads/mutex.h"
+#include "vm/frame.h"
+#include "vm/interp.h"
+#include "vm/runtime.h"
+
+namespace spindle {
+
+Type stdstream_type;
+
+namespace {
+
+Module* sys_module;
+
+// ------------------------------------------------------------------ standard streams
+// A text stream over a file descriptor, used until the io module provides
+// sys.stdout and friends. Output is buffered (line-buffered on terminals).
+
+struct StdStream : Object {
+  Dict* dict;
+  int fd;
+  bool line_buffered;
+  bool closed;
+  Mutex lock;
+  std::string* buffer;  // pending output (bytes); pointer-free
+};
+
+void write_all(int fd, const char* p, size_t n) {
+  while (n) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    p += w;
+    n -= size_t(w);
+  }
+}
+
+void stream_flush_locked(StdStream* s) {
+  if (!s->buffer->empty()) {
+    write_all(s->fd, s->buffer->data(), s->buffer->size());
+    s->buffer->clear();
+  }
+}
+
+Value stream_write(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_nargs("write", nargs, 1, 1)) return Value();
+  auto* s = self.as<StdStream>();
+  if (!is_str(args[0])) return raise(&exc::TypeError, "write() argument must be str, not %s", type_name(args[0]));
+  if (s->closed) return raise(&exc::ValueError, "I/O operation on closed file.");
+  Str* text = args[0].as<Str>();
+  std::string bytes;
+  if (s->fd == 2) {
+    bytes = str_to_utf8_surrogateescape(text);
+  } else if (!str_to_utf8_strict(text, &bytes)) {
+    return Value();
+  }
+  {
+    LockGuard guard(s->lock);
+    s->buffer->append(bytes);
+    bool has_newline = std::memchr(bytes.data(), '\n', bytes.size()) != nullptr;
+    if ((s->line_buffered && has_newline) || s->buffer->size() > 65536 || runtime_unbuffered())
+      stream_flush_locked(s);
+  }
+  return int_from_i64(text->length);
+}
+
+Value stream_flush(Value self, const Value*, size_t, Tuple*) {
+  auto* s = self.as<StdStream>();
+  LockGuard guard(s->lock);
+  stream_flush_locked(s);
+  return None();
+}
+
+Value stream_fileno(Value self, const Value*, size_t, Tuple*) { return Value::from_small_int(self.as<StdStream>()->fd); }
+Value stream_isatty(Value self, const Value*, size_t, Tuple*) { return Bool(isatty(self.as<StdStream>()->fd)); }
+Value stream_true(Value, const Value*, size_t, Tuple*) { return True(); }
+Value stream_false(Value, const Value*, size_t, Tuple*) { return False(); }
+
+Value stream_readline(Value self, const Value* args, size_t nargs, Tuple*) {
+  auto* s = self.as<StdStream>();
+  std::string line;
+  char c;
+  for (;;) {
+    ssize_t r = ::read(s->fd, &c, 1);
+    if (r < 0 && errno == EINTR) {
+      if (!handle_pending()) return Value();
+      continue;
+    }
+    if (r <= 0) break;
+    line.push_back(c);
+    if (c == '\n') break;
+  }
+  return Value(str_from_utf8_surrogateescape(line.data(), line.size()));
+}
+
+Value stream_read(Value self, const Value* args, size_t nargs, Tuple*) {
+  auto* s = self.as<StdStream>();
+  std::string data;
+  char buf[65536];
+  for (;;) {
+    ssize_t r = ::read(s->fd, buf, sizeof buf);
+    if (r < 0 && errno == EINTR) {
+      if (!handle_pending()) return Value();
+      continue;
+    }
+    if (r <= 0) break;
+    data.append(buf, size_t(r));
+  }
+  return Value(str_from_utf8_surrogateescape(data.data(), data.size()));
+}
+
+Value stream_close(Value self, const Value*, size_t, Tuple*) {
+  auto* s = self.as<StdStream>();
+  LockGuard guard(s->lock);
+  stream_flush_locked(s);
+  s->closed = true;
+  return None();
+}
+
+Value stream_repr(Value self) {
+  auto* s = self.as<StdStream>();
+  const char* name = s->fd == 0 ? "<stdin>" : s->fd == 1 ? "<stdout>" : "<stderr>";
+  return Value(format_message("<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", name, s->fd == 0 ? "r" : "w"));
+}
+
+Value stream_get_closed(Value self) { return Bool(self.as<StdStream>()->closed); }
+
+const GetSetDef stream_getsets[] = {{"closed", stream_get_closed, nullptr, nullptr}, {nullptr}};
+
+const MethodDef stream_methods[] = {{"write", stream_write, kMethodInstance, nullptr},
+                                    {"flush", stream_flush, kMethodInstance, nullptr},
+                                    {"fileno", stream_fileno, kMethodInstance, nullptr},
+                                    {"isatty", stream_isatty, kMethodInstance, nullptr},
+                                    {"readable", stream_true, kMethodInstance, nullptr},
+                                    {"writable", stream_true, kMethodInstance, nullptr},
+                                    {"seekable", stream_false, kMethodInstance, nullptr},
+                                    {"readline", stream_readline, kMethodInstance, nullptr},
+                                    {"read", stream_read, kMethodInstance, nullptr},
+                                    {"close", stream_close, kMethodInstance, nullptr},
+                                    {nullptr}};
+
+Value make_stream(int fd) {
+  auto* s = alloc_instance<StdStream>(&stdstream_type);
+  s->dict = dict_new();
+  s->fd = fd;
+  s->line_buffered = isatty(fd) || fd == 2;
+  s->closed = false;
+  new (&s->lock) Mutex();
+  s->buffer = new std::string();  // one per process stream, never freed
+  dict_set_str(s->dict, intern_cstr("encoding"), Value(intern_cstr("utf-8")));
+  dict_set_str(s->dict, intern_cstr("errors"), Value(intern_cstr(fd == 2 ? "backslashreplace" : "strict")));
+  dict_set_str(s->dict, intern_cstr("mode"), Value(intern_cstr(fd == 0 ? "r" : "w")));
+  dict_set_str(s->dict, names::name, Value(intern_cstr(fd == 0 ? "<stdin>" : fd == 1 ? "<stdout>" : "<stderr>")));
+  dict_set_str(s->dict, intern_cstr("line_buffering"), Bool(s->line_buffered));
+  return Value(s);
+}
+
+// ------------------------------------------------------------------ functions
+
+Value sys_exit(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("exit", kw) || !check_nargs("exit", nargs, 0, 1)) return Value();
+  Value e = call(Value(&exc::SystemExit), args, nargs);
+  if (!e) return Value();
+  return raise_value(e);
+}
+
+Value sys_getrecursionlimit(Value, const Value*, size_t, Tuple*) {
+  return Value::from_small_int(recursion_limit.load(std::memory_order_relaxed));
+}
+
+Value sys_setrecursionlimit(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_nargs("setrecursionlimit", nargs, 1, 1)) return Value();
+  if (!is_int(args[0])) return raise(&exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+  int64_t n;
+  if (!int_to_i64(args[0], &n)) return Value();
+  if (n < 1) return raise(&exc::ValueError, "recursion limit must be greater or equal than 1");
+  int32_t depth = ts()->depth;
+  if (n <= depth)
+    return raise(&exc::RecursionError, "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                 (long long)n, depth);
+  recursion_limit.store(int32_t(std::min<int64_t>(n, INT32_MAX)), std::memory_order_relaxed);
+  return None();
+}
+
+Value handled_exception() {
+  for (ExcStackItem* item = ts()->exc_info; item; item = item->prev)
+    if (item->exc && !is_none(item->exc)) return item->exc;
+  return Value();
+}
+
+Value sys_exc_info(Value, const Value*, size_t, Tuple*) {
+  Value e = handled_exception();
+  if (!e) return Value(tuple_pack({None(), None(), None()}));
+  Value tb = exception_traceback(e);
+  return Value(tuple_pack({Value(type_of(e)), e, tb ? tb : None()}));
+}
+
+Value sys_exception(Value, const Value*, size_t, Tuple*) {
+  Value e = handled_exception();
+  return e ? e : None();
+}
+
+Value sys_getframe(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("_getframe", nargs, 0, 1)) return Value();
+  int64_t depth = 0;
+  if (nargs && !int_to_i64(args[0], &depth)) return Value();
+  return get_frame_object(int(depth));
+}
+
+Value sys_intern(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("intern", nargs, 1, 1)) return Value();
+  if (!is_str_exact(args[0])) return raise(&exc::TypeError, "intern() argument must be str, not %s", type_name(args[0]));
+  return Value(intern(args[0].as<Str>()));
+}
+
+Value sys_getsizeof(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("getsizeof", nargs, 1, 2)) return Value();
+  Value m = lookup_special(args[0], names::__sizeof__);
+  if (!m) {
+    if (nargs == 2) {
+      clear_error();
+      return args[1];
+    }
+    if (!error_occurred()) raise(&exc::TypeError, "Type %s doesn't define __sizeof__", type_name(args[0]));
+    return Value();
+  }
+  Value r = call0(m);
+  if (!r) return Value();
+  if (!is_int(r)) return raise(&exc::TypeError, "an integer is required");
+  if (int_sign(r) < 0) return raise(&exc::ValueError, "__sizeof__() should return >= 0");
+  return int_add(r, Value::from_small_int(16));
+}
+
+Value sys_getrefcount(Value, const Value*, size_t nargs, Tuple*) {
+  if (!check_nargs("getrefcount", nargs, 1, 1)) return Value();
+  // No reference counts here: a constant that reads as "referenced".
+  return Value::from_small_int(2);
+}
+
+Value trace_fn, profile_fn;
+
+Value sys_settrace(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("settrace", nargs, 1, 1)) return Value();
+  trace_fn = is_none(args[0]) ? Value() : args[0];
+  return None();
+}
+Value sys_gettrace(Value, const Value*, size_t, Tuple*) { return trace_fn ? trace_fn : None(); }
+Value sys_setprofile(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("setprofile", nargs, 1, 1)) return Value();
+  profile_fn = is_none(args[0]) ? Value() : args[0];
+  return None();
+}
+Value sys_getprofile(Value, const Value*, size_t, Tuple*) { return profile_fn ? profile_fn : None(); }
+
+Value sys_displayhook(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("displayhook", nargs, 1, 1)) return Value();
+  Value v = args[0];
+  if (is_none(v)) return None();
+  Value builtins_mod = dict_get_str(sys_modules().as<Dict>(), intern_cstr("builtins"));
+  if (builtins_mod && set_attr(builtins_mod, intern_cstr("_"), None()) < 0) return Value();
+  Value out = sys_get("stdout");
+  if (!out || is_none(out)) return raise(&exc::RuntimeError, "lost sys.stdout");
+  Value r = repr(v);
+  if (!r) return Value();
+  if (!call_method1(out, names::write, r)) return Value();
+  if (!call_method1(out, names::write, Value(intern_cstr("\n")))) return Value();
+  if (builtins_mod && set_attr(builtins_mod, intern_cstr("_"), v) < 0) return Value();
+  return None();
+}
+
+Value sys_excepthook(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("excepthook", nargs, 3, 3)) return Value();
+  print_exception(args[1]);
+  return None();
+}
+
+Value sys_unraisablehook(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("unraisablehook", nargs, 1, 1)) return Value();
+  Value exc_value = lookup_attr(args[0], intern_cstr("exc_value"));
+  Value obj = lookup_attr(args[0], intern_cstr("object"));
+  clear_error();
+  write_unraisable(exc_value ? exc_value : None(), obj && !is_none(obj) ? obj : Value());
+  return None();
+}
+
+Value sys_getdefaultencoding(Value, const Value*, size_t, Tuple*) { return Value(intern_cstr("utf-8")); }
+Value sys_getfilesystemencoding(Value, const Value*, size_t, Tuple*) { return Value(intern_cstr("utf-8")); }
+Value sys_getfilesystemencodeerrors(Value, const Value*, size_t, Tuple*) { return Value(intern_cstr("surrogateescape")); }
+
+Value sys_get_int_max_str_digits(Value, const Value*, size_t, Tuple*) {
+  return int_from_i64(int_max_str_digits.load());
+}
+
+Value sys_set_int_max_str_digits(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  static const ArgSpec spec{"set_int_max_str_digits", {"maxdigits"}, 1};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  int64_t n;
+  if (!int_to_i64(a[0], &n)) return Value();
+  if (n != 0 && n < 640) return raise(&exc::ValueError, "maxdigits must be 0 or larger than 640");
+  int_max_str_digits.store(n);
+  return None();
+}
+
+Value asyncgen_firstiter, asyncgen_finalizer;
+
+Value sys_set_asyncgen_hooks(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  static const ArgSpec spec{"set_asyncgen_hooks", {"firstiter", "finalizer"}, 0};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  for (int i = 0; i < 2; i++)
+    if (a[i] && !is_none(a[i]) && !is_callable(a[i]))
+      return raise(&exc::TypeError, "callable %s expected, got %s", i ? "finalizer" : "firstiter", type_name(a[i]));
+  if (a[0]) asyncgen_firstiter = is_none(a[0]) ? Value() : a[0];
+  if (a[1]) asyncgen_finalizer = is_none(a[1]) ? Value() : a[1];
+  return None();
+}
+
+Type* asyncgen_hooks_type;
+
+Value sys_get_asyncgen_hooks(Value, const Value*, size_t, Tuple*) {
+  Value v[2] = {asyncgen_firstiter ? asyncgen_firstiter : None(), asyncgen_finalizer ? asyncgen_finalizer : None()};
+  return structseq_make(asyncgen_hooks_type, v, 2);
+}
+
+Value sys_is_finalizing(Value, const Value*, size_t, Tuple*) { return Bool(runtime_finalizing()); }
+
+Value sys_audit(Value, const Value*, size_t, Tuple*) { return None(); }
+Value sys_addaudithook(Value, const Value*, size_t, Tuple*) { return None(); }
+
+Value sys_breakpointhook(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value pdb = import_module_cstr("pdb");
+  if (!pdb) return Value();
+  Value f = get_attr_cstr(pdb, "set_trace");
+  if (!f) return Value();
+  return call(f, args, nargs, kwnames);
+}
+
+Value sys_call_tracing(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("call_tracing", nargs, 2, 2)) return Value();
+  if (!is_tuple(args[1])) return raise(&exc::TypeError, "call_tracing(): argument 2 must be tuple");
+  return call_with_tuple(args[0], args[1].as<Tuple>(), nullptr);
+}
+
+double switch_interval = 0.005;
+Value sys_getswitchinterval(Value, const Value*, size_t, Tuple*) { return Value::from_double(switch_interval); }
+Value sys_setswitchinterval(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("setswitchinterval", nargs, 1, 1)) return Value();
+  double d;
+  if (!to_double(args[0], &d)) return Value();
+  if (d <= 0) return raise(&exc::ValueError, "switch interval must be strictly positive");
+  switch_interval = d;
+  return None();
+}
+
+Value sys_activate_stack_trampoline(Value, const Value*, size_t, Tuple*) { return None(); }
+
+const MethodDef sys_methods[] = {
+    {"exit", sys_exit, kMethodStatic, "Exit the interpreter by raising SystemExit(status)."},
+    {"getrecursionlimit", sys_getrecursionlimit, kMethodStatic, nullptr},
+    {"setrecursionlimit", sys_setrecursionlimit, kMethodStatic, nullptr},
+    {"exc_info", sys_exc_info, kMethodStatic, nullptr},
+    {"exception", sys_exception, kMethodStatic, nullptr},
+    {"_getframe", sys_getframe, kMethodStatic, nullptr},
+    {"intern", sys_intern, kMethodStatic, nullptr},
+    {"getsizeof", sys_getsizeof, kMethodStatic, nullptr},
+    {"getrefcount", sys_getrefcount, kMethodStatic, nullptr},
+    {"settrace", sys_settrace, kMethodStatic, nullptr},
+    {"gettrace", sys_gettrace, kMethodStatic, nullptr},
+    {"setprofile", sys_setprofile, kMethodStatic, nullptr},
+    {"getprofile", sys_getprofile, kMethodStatic, nullptr},
+    {"displayhook", sys_displayhook, kMethodStatic, nullptr},
+    {"excepthook", sys_excepthook, kMethodStatic, nullptr},
+    {"unraisablehook", sys_unraisablehook, kMethodStatic, nullptr},
+    {"getdefaultencoding", sys_getdefaultencoding, kMethodStatic, nullptr},
+    {"getfilesystemencoding", sys_getfilesystemencoding, kMethodStatic, nullptr},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, kMethodStatic, nullptr},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, kMethodStatic, nullptr},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, kMethodStatic, nullptr},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, kMethodStatic, nullptr},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, kMethodStatic, nullptr},
+    {"is_finalizing", sys_is_finalizing, kMethodStatic, nullptr},
+    {"audit", sys_audit, kMethodStatic, nullptr},
+    {"addaudithook", sys_addaudithook, kMethodStatic, nullptr},
+    {"breakpointhook", sys_breakpointhook, kMethodStatic, nullptr},
+    {"call_tracing", sys_call_tracing, kMethodStatic, nullptr},
+    {"getswitchinterval", sys_getswitchinterval, kMethodStatic, nullptr},
+    {"setswitchinterval", sys_setswitchinterval, kMethodStatic, nullptr},
+    {"activate_stack_trampoline", sys_activate_stack_trampoline, kMethodStatic, nullptr},
+    {nullptr}};
+
+}  // namespace
+
+Value sys_get(const char* name) {
+  if (!sys_module) return Value();
+  return dict_get_str(sys_module->dict, intern_cstr(name));
+}
+
+Value sys_modules() { return sys_module ? dict_get_str(sys_module->dict, intern_cstr("modules")) : Value(); }
+
+Value asyncgen_hook(const char* which) {
+  return std::strcmp(which, "firstiter") == 0 ? asyncgen_firstiter : asyncgen_finalizer;
+}
+
+void flush_std_streams() {
+  for (const char* n : {"stdout", "stderr"}) {
+    Value s = sys_get(n);
+    if (!s || is_none(s)) continue;
+    Value r = call_method0(s, names::flush);
+    if (!r) clear_error();
+  }
+  // The native streams, even if sys.stdout was replaced.
+  for (const char* n : {"__stdout__", "__stderr__"}) {
+    Value s = sys_get(n);
+    if (s && is_type(s, &stdstream_type)) {
+      auto* st = s.as<StdStream>();
+      LockGuard guard(st->lock);
+      stream_flush_locked(st);
+    }
+  }
+}
+
+namespace {
+
+const StructSeqField version_info_fields[] = {{"major", nullptr}, {"minor", nullptr}, {"micro", nullptr},
+                                              {"releaselevel", nullptr}, {"serial", nullptr}, {nullptr}};
+const StructSeqField flags_fields[] = {
+    {"debug", nullptr}, {"inspect", nullptr}, {"interactive", nullptr}, {"optimize", nullptr},
+    {"dont_write_bytecode", nullptr}, {"no_user_site", nullptr}, {"no_site", nullptr}, {"ignore_environment", nullptr},
+    {"verbose", nullptr}, {"bytes_warning", nullptr}, {"quiet", nullptr}, {"hash_randomization", nullptr},
+    {"isolated", nullptr}, {"dev_mode", nullptr}, {"utf8_mode", nullptr}, {"warn_default_encoding", nullptr},
+    {"safe_path", nullptr}, {"int_max_str_digits", nullptr}, {nullptr}};
+const StructSeqField float_info_fields[] = {{"max", nullptr}, {"max_exp", nullptr}, {"max_10_exp", nullptr},
+                                            {"min", nullptr}, {"min_exp", nullptr}, {"min_10_exp", nullptr},
+                                            {"dig", nullptr}, {"mant_dig", nullptr}, {"epsilon", nullptr},
+                                            {"radix", nullptr}, {"rounds", nullptr}, {nullptr}};
+const StructSeqField int_info_fields[] = {{"bits_per_digit", nullptr}, {"sizeof_digit", nullptr},
+                                          {"default_max_str_digits", nullptr}, {"str_digits_check_threshold", nullptr},
+                                          {nullptr}};
+const StructSeqField hash_info_fields[] = {{"width", nullptr}, {"modulus", nullptr}, {"inf", nullptr},
+                                           {"nan", nullptr}, {"imag", nullptr}, {"algorithm", nullptr},
+                                           {"hash_bits", nullptr}, {"seed_bits", nullptr}, {"cutoff", nullptr},
+                                           {nullptr}};
+const StructSeqField asyncgen_hooks_fields[] = {{"firstiter", nullptr}, {"finalizer", nullptr}, {nullptr}};
+const StructSeqField thread_info_fields[] = {{"name", nullptr}, {"lock", nullptr}, {"version", nullptr}, {nullptr}};
+
+Value S(const char* s) { return Value(intern_cstr(s)); }
+Value I(int64_t i) { return int_from_i64(i); }
+
+}  // namespace
+
+Module* create_sys_module(const RuntimeConfig& cfg) {
+  static const ModuleDef def = {"sys", "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.", sys_methods, nullptr};
+  stdstream_type.native_name = "_io.TextIOWrapper";
+  stdstream_type.instance_size = sizeof(StdStream);
+  stdstream_type.dict_offset = int32_t(offsetof(StdStream, dict));
+  stdstream_type.methods = stream_methods;
+  stdstream_type.getsets = stream_getsets;
+  stdstream_type.repr = stream_repr;
+  type_ready(&stdstream_type);
+
+  Module* m = module_from_def(&def);
+  sys_module = m;
+  auto add = [&](const char* n, Value v) { module_add(m, n, v); };
+  add("modules", Value(dict_new()));
+  add("argv", Value(list_new()));
+  add("orig_argv", Value(list_new()));
+  add("path", Value(list_new()));
+  add("meta_path", Value(list_new()));
+  add("path_hooks", Value(list_new()));
+  add("path_importer_cache", Value(dict_new()));
+  add("warnoptions", Value(list_new()));
+  add("_xoptions", Value(dict_new()));
+  Value out = make_stream(1), err = make_stream(2), in = make_stream(0);
+  add("stdout", out);
+  add("stderr", err);
+  add("stdin", in);
+  add("__stdout__", out);
+  add("__stderr__", err);
+  add("__stdin__", in);
+  add("__displayhook__", dict_get_str(m->dict, intern_cstr("displayhook")));
+  add("__excepthook__", dict_get_str(m->dict, intern_cstr("excepthook")));
+  add("__unraisablehook__", dict_get_str(m->dict, intern_cstr("unraisablehook")));
+  add("__breakpointhook__", dict_get_str(m->dict, intern_cstr("breakpointhook")));
+  add("version", S("3.11.2 (main, Spindle) [GCC]"));
+  add("hexversion", I(0x030B02F0));
+  add("api_version", I(1013));
+  add("copyright", S("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
+  add("platform", S("linux"));
+  add("byteorder", S("little"));
+  add("maxsize", I(INT64_MAX));
+  add("maxunicode", I(0x10FFFF));
+  add("executable", Value(str_from_utf8(cfg.executable.data(), cfg.executable.size())));
+  add("_base_executable", Value(str_from_utf8(cfg.executable.data(), cfg.executable.size())));
+  add("prefix", S("/usr"));
+  add("base_prefix", S("/usr"));
+  add("exec_prefix", S("/usr"));
+  add("base_exec_prefix", S("/usr"));
+  add("platlibdir", S("lib"));
+  add("pycache_prefix", None());
+  add("dont_write_bytecode", True());
+  add("abiflags", S(""));
+  add("float_repr_style", S("short"));
+  add("_git", Value(tuple_pack({S("Spindle"), S(""), S("")})));
+  add("_framework", S(""));
+
+  Type* vi = structseq_new_type({"sys.version_info", nullptr, version_info_fields, -1});
+  Value viv[5] = {I(3), I(11), I(2), S("final"), I(0)};
+  add("version_info", structseq_make(vi, viv, 5));
+
+  Type* fl = structseq_new_type({"sys.flags", nullptr, flags_fields, -1});
+  Value flv[18] = {I(0), I(0), I(0), I(cfg.optimize), I(1), I(1), I(0), I(0), I(0), I(0), I(cfg.quiet), I(1), I(0),
+                   False(), I(1), I(0), False(), I(4300)};
+  add("flags", structseq_make(fl, flv, 18));
+
+  Type* fi = structseq_new_type({"sys.float_info", nullptr, float_info_fields, -1});
+  Value fiv[11] = {Value::from_double(DBL_MAX), I(DBL_MAX_EXP), I(DBL_MAX_10_EXP), Value::from_double(DBL_MIN),
+                   I(DBL_MIN_EXP), I(DBL_MIN_10_EXP), I(DBL_DIG), I(DBL_MANT_DIG), Value::from_double(DBL_EPSILON),
+                   I(FLT_RADIX), I(1)};
+  add("float_info", structseq_make(fi, fiv, 11));
+
+  Type* ii = structseq_new_type({"sys.int_info", nullptr, int_info_fields, -1});
+  Value iiv[4] = {I(30), I(4), I(4300), I(640)};
+  add("int_info", structseq_make(ii, iiv, 4));
+
+  Type* hi = structseq_new_type({"sys.hash_info", nullptr, hash_info_fields, -1});
+  Value hiv[9] = {I(64), I((int64_t(1) << 61) - 1), I(314159), I(0), I(1000003), S("spindle"), I(64), I(64), I(0)};
+  add("hash_info", structseq_make(hi, hiv, 9));
+
+  Type* ti = structseq_new_type({"sys.thread_info", nullptr, thread_info_fields, -1});
+  Value tiv[3] = {S("pthread"), S("mutex+cond"), None()};
+  add("thread_info", structseq_make(ti, tiv, 3));
+
+  asyncgen_hooks_type = structseq_new_type({"asyncgen_hooks", nullptr, asyncgen_hooks_fields, -1});
+  add("builtin_module_names", native_module_names());
+
+  Dict* impl = dict_new();
+  dict_set_str(impl, names::name, S("spindle"));
+  dict_set_str(impl, intern_cstr("cache_tag"), None());
+  dict_set_str(impl, intern_cstr("version"), dict_get_str(m->dict, intern_cstr("version_info")));
+  dict_set_str(impl, intern_cstr("hexversion"), I(0x030B02F0));
+  dict_set_str(impl, intern_cstr("_multiarch"), S("x86_64-linux-gnu"));
+  add("implementation", namespace_new(impl));
+  return m;
+}
+
+}  // namespace spindle

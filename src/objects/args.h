@@ -1,0 +1,27 @@
+// Argument binding for native callables (see NativeFn in object.h).
+#pragma once
+#include <initializer_list>
+
+#include "objects/object.h"
+
+namespace spindle {
+
+struct ArgSpec {
+  const char* fname;                         // as shown in messages: "sorted", "list.sort"
+  std::initializer_list<const char*> names;  // parameter names
+  int required = 0;                          // the first `required` parameters must be given
+  int posonly = 0;                           // the first `posonly` parameters are positional-only
+  int kwonly = -1;                           // index of the first keyword-only parameter (-1: none)
+};
+
+// Binds positional and keyword arguments to spec's parameters; out[i] is null
+// for an optional parameter that was not given. Raises TypeError as CPython's
+// argument parser does and returns false on a mismatch.
+bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwnames, Value* out);
+
+// Shorthands for the common cases.
+bool check_no_kwargs(const char* fname, Tuple* kwnames);
+bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // with the no-kwargs rule applied separately
+size_t kwcount(Tuple* kwnames);
+
+}  // namespace spindle

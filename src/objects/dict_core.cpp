@@ -1,0 +1,497 @@
+// The dict hash table (see dict.h for the layout and the concurrency scheme).
+#include "gc/gc.h"
+#include "objects/dict.h"
+#include "objects/exception.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+namespace spindle {
+
+namespace {
+
+constexpr int32_t kEmpty = -1;
+constexpr int64_t kMinIndexSize = 8;
+
+inline int64_t usable_for(int64_t index_size) { return (index_size << 1) / 3; }
+
+DictTable* new_table(int64_t index_size) {
+  auto* t = gc::make<DictTable>();
+  t->index_size = index_size;
+  t->capacity = usable_for(index_size);
+  t->used.store(0, std::memory_order_relaxed);
+  t->entries = static_cast<DictEntry*>(gc::alloc(sizeof(DictEntry) * size_t(t->capacity)));
+  // The index holds no pointers: entry numbers only.
+  t->index = static_cast<std::atomic<int32_t>*>(gc::alloc_atomic(sizeof(int32_t) * size_t(index_size)));
+  for (int64_t i = 0; i < index_size; i++) t->index[i].store(kEmpty, std::memory_order_relaxed);
+  return t;
+}
+
+int64_t index_size_for(int64_t n) {
+  int64_t size = kMinIndexSize;
+  while (usable_for(size) < n) size <<= 1;
+  return size;
+}
+
+// Probe sequence shared by insertion and lookup (the same recurrence CPython
+// uses, so collision behaviour matches).
+struct Probe {
+  uint64_t perturb;
+  int64_t mask;
+  int64_t i;
+  Probe(int64_t hash, int64_t size) : perturb(uint64_t(hash)), mask(size - 1), i(int64_t(uint64_t(hash) & uint64_t(size - 1))) {}
+  void next() {
+    perturb >>= 5;
+    i = int64_t((uint64_t(i) * 5 + perturb + 1) & uint64_t(mask));
+  }
+};
+
+// Keys whose equality and hash run no Python code.
+inline bool is_simple_key(Value v) {
+  if (!v.is_object()) return true;
+  Type* t = v.as_object()->type;
+  return t == &str_type || t == &int_type || t == &bool_type || t == &none_type || t == &bytes_type;
+}
+
+// Equality of two simple keys with equal hashes, without running Python code.
+bool simple_equal(Value a, Value b) {
+  if (a == b) return true;
+  if (a.is_object() && b.is_object()) {
+    Type* ta = a.as_object()->type;
+    Type* tb = b.as_object()->type;
+    if (ta == &str_type && tb == &str_type) return str_equal(a.as<Str>(), b.as<Str>());
+    if (ta == &int_type && tb == &int_type) return int_compare(a, b) == 0;
+    if (ta != tb) {
+      bool na = ta == &int_type || ta == &bool_type, nb = tb == &int_type || tb == &bool_type;
+      if (na && nb) return int_compare(a, b) == 0;
+    }
+    if (ta == &bytes_type && tb == &bytes_type) {
+      int r = equals(a, b);
+      return r == 1;
+    }
+    return false;
+  }
+  // Mixed int/float/bool: numeric comparison.
+  auto numeric = [](Value v, double* d, bool* is_intlike) {
+    if (v.is_double()) { *d = v.as_double(); *is_intlike = false; return true; }
+    if (is_int(v)) { *is_intlike = true; return true; }
+    return false;
+  };
+  double da = 0, db = 0;
+  bool ia, ib;
+  if (!numeric(a, &da, &ia) || !numeric(b, &db, &ib)) return false;
+  if (ia && ib) return int_compare(a, b) == 0;
+  if (!ia && !ib) return da == db;
+  return rich_compare_bool(a, b, CompareOp::EQ) == 1;  // int vs float: exact, no Python code
+}
+
+enum class Found { Yes, No, Error, NeedPython };
+
+struct LookupResult {
+  Found found;
+  int64_t entry;  // entry number when found
+  int64_t slot;   // index slot of the entry, or the first empty slot when not found
+};
+
+// Probes t for key. With allow_python false, stops with NeedPython instead of
+// running a Python-level __eq__. Dead entries (value cleared) are skipped.
+LookupResult lookup(DictTable* t, Value key, int64_t hash, bool allow_python) {
+  bool key_simple = is_simple_key(key);
+  for (Probe p(hash, t->index_size);; p.next()) {
+    int32_t ix = t->index[p.i].load(std::memory_order_acquire);
+    if (ix == kEmpty) return {Found::No, -1, p.i};
+    DictEntry& e = t->entries[ix];
+    if (e.value.load(std::memory_order_acquire) == 0) continue;
+    if (e.key == key) return {Found::Yes, ix, p.i};
+    if (e.hash != hash) continue;
+    if (key_simple && is_simple_key(e.key)) {
+      if (simple_equal(e.key, key)) return {Found::Yes, ix, p.i};
+      continue;
+    }
+    if (!allow_python) return {Found::NeedPython, -1, -1};
+    Value entry_key = e.key;
+    int r = equals(entry_key, key);
+    if (r < 0) return {Found::Error, -1, -1};
+    if (r) return {Found::Yes, ix, p.i};
+  }
+}
+
+void insert_into_fresh(DictTable* t, int64_t hash, Value key, uint64_t value_bits) {
+  Probe p(hash, t->index_size);
+  while (t->index[p.i].load(std::memory_order_relaxed) != kEmpty) p.next();
+  int64_t n = t->used.load(std::memory_order_relaxed);
+  DictEntry& e = t->entries[n];
+  e.hash = hash;
+  e.key = key;
+  e.value.store(value_bits, std::memory_order_relaxed);
+  t->index[p.i].store(int32_t(n), std::memory_order_release);
+  t->used.store(n + 1, std::memory_order_release);
+}
+
+// Under the lock: replaces the table with one sized for `live` entries plus growth.
+DictTable* resize(Dict* d, DictTable* old, int64_t min_live) {
+  int64_t live = d->size.load(std::memory_order_relaxed);
+  DictTable* t = new_table(index_size_for(std::max(live * 3, min_live)));
+  if (old) {
+    int64_t used = old->used.load(std::memory_order_relaxed);
+    for (int64_t i = 0; i < used; i++) {
+      DictEntry& e = old->entries[i];
+      uint64_t v = e.value.load(std::memory_order_relaxed);
+      if (v) insert_into_fresh(t, e.hash, e.key, v);
+    }
+  }
+  d->table.store(t, std::memory_order_release);
+  return t;
+}
+
+inline DictTable* table_for_write(Dict* d) {
+  DictTable* t = d->table.load(std::memory_order_relaxed);
+  return t ? t : resize(d, nullptr, 0);
+}
+
+// Under the lock, with a slot known to be the first empty one on key's probe path.
+void append_entry(Dict* d, DictTable* t, int64_t slot, int64_t hash, Value key, Value v) {
+  if (t->used.load(std::memory_order_relaxed) >= t->capacity) {
+    t = resize(d, t, d->size.load(std::memory_order_relaxed) + 1);
+    insert_into_fresh(t, hash, key, v.bits());
+  } else {
+    int64_t n = t->used.load(std::memory_order_relaxed);
+    DictEntry& e = t->entries[n];
+    e.hash = hash;
+    e.key = key;
+    e.value.store(v.bits(), std::memory_order_relaxed);
+    t->index[slot].store(int32_t(n), std::memory_order_release);
+    t->used.store(n + 1, std::memory_order_release);
+  }
+  d->size.fetch_add(1, std::memory_order_release);
+  d->keys_version.fetch_add(1, std::memory_order_release);
+}
+
+// The slow path for keys whose comparison runs Python code: look up without the
+// lock, then commit under the lock if nothing moved meanwhile; else retry.
+template <class Commit>
+int with_validated_lookup(Dict* d, Value key, int64_t hash, Commit commit) {
+  for (;;) {
+    DictTable* t = d->table.load(std::memory_order_acquire);
+    LookupResult r{Found::No, -1, -1};
+    int64_t used_seen = 0;
+    if (t) {
+      used_seen = t->used.load(std::memory_order_acquire);
+      r = lookup(t, key, hash, true);
+      if (r.found == Found::Error) return -1;
+    }
+    LockGuard guard(d->lock);
+    DictTable* now = d->table.load(std::memory_order_relaxed);
+    if (now != t || (t && t->used.load(std::memory_order_relaxed) != used_seen)) continue;
+    if (r.found == Found::Yes && t->entries[r.entry].value.load(std::memory_order_relaxed) == 0) continue;
+    return commit(t, r);
+  }
+}
+
+Value missing_key(Value key) {
+  Value args = Value(tuple_pack({key}));
+  Value e = exception_new(&exc::KeyError, args.as<Tuple>());
+  if (!e) return Value();
+  return raise_value(e);
+}
+
+}  // namespace
+
+Dict* dict_new(int64_t expected) {
+  Dict* d = alloc_instance<Dict>(&dict_type);
+  new (&d->lock) Mutex();
+  d->size.store(0, std::memory_order_relaxed);
+  d->table.store(expected > 0 ? new_table(index_size_for(expected)) : nullptr, std::memory_order_relaxed);
+  d->keys_version.store(0, std::memory_order_relaxed);
+  return d;
+}
+
+Value dict_get(Dict* d, Value key) {
+  int64_t h = hash(key);
+  if (h == -1) return Value();
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  if (!t) return Value();
+  LookupResult r = lookup(t, key, h, true);
+  if (r.found != Found::Yes) return Value();
+  return Value::from_bits(t->entries[r.entry].value.load(std::memory_order_acquire));
+}
+
+Value dict_get_str(Dict* d, Str* key) {
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  if (!t) return Value();
+  int64_t h = str_hash(key);
+  Value kv(key);
+  for (Probe p(h, t->index_size);; p.next()) {
+    int32_t ix = t->index[p.i].load(std::memory_order_acquire);
+    if (ix == kEmpty) return Value();
+    DictEntry& e = t->entries[ix];
+    uint64_t v = e.value.load(std::memory_order_acquire);
+    if (!v) continue;
+    if (e.key == kv) return Value::from_bits(v);
+    if (e.hash != h) continue;
+    if (is_str_exact(e.key)) {
+      if (str_equal(e.key.as<Str>(), key)) return Value::from_bits(v);
+      continue;
+    }
+    // A non-str key with a str's hash (a str subclass, a custom object): the
+    // general path runs its __eq__.
+    Value r = dict_get(d, kv);
+    if (!r && error_occurred()) clear_error();
+    return r;
+  }
+}
+
+int64_t dict_find_index_str(Dict* d, Str* key) {
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  if (!t) return -1;
+  int64_t h = str_hash(key);
+  for (Probe p(h, t->index_size);; p.next()) {
+    int32_t ix = t->index[p.i].load(std::memory_order_acquire);
+    if (ix == kEmpty) return -1;
+    DictEntry& e = t->entries[ix];
+    if (!e.value.load(std::memory_order_acquire)) continue;
+    if (e.key == Value(key)) return ix;
+    if (e.hash == h && is_str_exact(e.key) && str_equal(e.key.as<Str>(), key)) return ix;
+  }
+}
+
+int dict_set(Dict* d, Value key, Value v) {
+  int64_t h = hash(key);
+  if (h == -1) return -1;
+  {
+    LockGuard guard(d->lock);
+    DictTable* t = table_for_write(d);
+    LookupResult r = lookup(t, key, h, false);
+    if (r.found == Found::Yes) {
+      t->entries[r.entry].value.store(v.bits(), std::memory_order_release);
+      return 0;
+    }
+    if (r.found == Found::No) {
+      append_entry(d, t, r.slot, h, key, v);
+      return 0;
+    }
+  }
+  return with_validated_lookup(d, key, h, [&](DictTable* t, LookupResult r) {
+    if (!t) t = table_for_write(d);
+    if (r.found == Found::Yes) {
+      t->entries[r.entry].value.store(v.bits(), std::memory_order_release);
+      return 0;
+    }
+    if (r.slot < 0) {
+      // The table was created after our lookup: find the insertion slot now.
+      Probe p(h, t->index_size);
+      while (t->index[p.i].load(std::memory_order_relaxed) != kEmpty) p.next();
+      r.slot = p.i;
+    }
+    append_entry(d, t, r.slot, h, key, v);
+    return 0;
+  });
+}
+
+int dict_set_str(Dict* d, Str* key, Value v) { return dict_set(d, Value(key), v); }
+
+namespace {
+
+// Removes the live entry for key; returns its value, or null (no exception) if absent.
+Value remove_entry(Dict* d, Value key, int64_t h, bool* error) {
+  *error = false;
+  {
+    LockGuard guard(d->lock);
+    DictTable* t = d->table.load(std::memory_order_relaxed);
+    if (!t) return Value();
+    LookupResult r = lookup(t, key, h, false);
+    if (r.found == Found::No) return Value();
+    if (r.found == Found::Yes) {
+      uint64_t old = t->entries[r.entry].value.exchange(0, std::memory_order_acq_rel);
+      d->size.fetch_sub(1, std::memory_order_release);
+      d->keys_version.fetch_add(1, std::memory_order_release);
+      return Value::from_bits(old);
+    }
+  }
+  Value result;
+  int rc = with_validated_lookup(d, key, h, [&](DictTable* t, LookupResult r) {
+    if (r.found != Found::Yes) return 0;
+    result = Value::from_bits(t->entries[r.entry].value.exchange(0, std::memory_order_acq_rel));
+    d->size.fetch_sub(1, std::memory_order_release);
+    d->keys_version.fetch_add(1, std::memory_order_release);
+    return 0;
+  });
+  if (rc < 0) *error = true;
+  return result;
+}
+
+}  // namespace
+
+int dict_del(Dict* d, Value key) {
+  int64_t h = hash(key);
+  if (h == -1) return -1;
+  bool error;
+  Value old = remove_entry(d, key, h, &error);
+  if (error) return -1;
+  if (!old) {
+    missing_key(key);
+    return -1;
+  }
+  return 0;
+}
+
+Value dict_pop(Dict* d, Value key) {
+  int64_t h = hash(key);
+  if (h == -1) return Value();
+  bool error;
+  Value old = remove_entry(d, key, h, &error);
+  return error ? Value() : old;
+}
+
+Value dict_setdefault(Dict* d, Value key, Value dflt) {
+  int64_t h = hash(key);
+  if (h == -1) return Value();
+  {
+    LockGuard guard(d->lock);
+    DictTable* t = table_for_write(d);
+    LookupResult r = lookup(t, key, h, false);
+    if (r.found == Found::Yes) return Value::from_bits(t->entries[r.entry].value.load(std::memory_order_relaxed));
+    if (r.found == Found::No) {
+      append_entry(d, t, r.slot, h, key, dflt);
+      return dflt;
+    }
+  }
+  Value result;
+  int rc = with_validated_lookup(d, key, h, [&](DictTable* t, LookupResult r) {
+    if (!t) t = table_for_write(d);
+    if (r.found == Found::Yes) {
+      result = Value::from_bits(t->entries[r.entry].value.load(std::memory_order_relaxed));
+      return 0;
+    }
+    if (r.slot < 0) {
+      Probe p(h, t->index_size);
+      while (t->index[p.i].load(std::memory_order_relaxed) != kEmpty) p.next();
+      r.slot = p.i;
+    }
+    append_entry(d, t, r.slot, h, key, dflt);
+    result = dflt;
+    return 0;
+  });
+  return rc < 0 ? Value() : result;
+}
+
+void dict_clear(Dict* d) {
+  LockGuard guard(d->lock);
+  d->table.store(nullptr, std::memory_order_release);
+  d->size.store(0, std::memory_order_release);
+  d->keys_version.fetch_add(1, std::memory_order_release);
+}
+
+Dict* dict_copy(Dict* src) {
+  Dict* d = dict_new();
+  LockGuard guard(src->lock);
+  DictTable* t = src->table.load(std::memory_order_relaxed);
+  if (!t) return d;
+  int64_t live = src->size.load(std::memory_order_relaxed);
+  DictTable* n = new_table(index_size_for(live));
+  int64_t used = t->used.load(std::memory_order_relaxed);
+  for (int64_t i = 0; i < used; i++) {
+    uint64_t v = t->entries[i].value.load(std::memory_order_relaxed);
+    if (v) insert_into_fresh(n, t->entries[i].hash, t->entries[i].key, v);
+  }
+  d->table.store(n, std::memory_order_relaxed);
+  d->size.store(live, std::memory_order_relaxed);
+  return d;
+}
+
+bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  if (!t) return false;
+  int64_t used = t->used.load(std::memory_order_acquire);
+  for (int64_t i = *pos; i < used; i++) {
+    DictEntry& e = t->entries[i];
+    uint64_t v = e.value.load(std::memory_order_acquire);
+    if (!v) continue;
+    *pos = i + 1;
+    if (key) *key = e.key;
+    if (value) *value = Value::from_bits(v);
+    return true;
+  }
+  *pos = used;
+  return false;
+}
+
+int dict_merge(Dict* d, Value other, bool override) {
+  if (is_dict(other) && (is_dict_exact(other) || type_lookup(type_of(other), names::keys) == type_lookup(&dict_type, names::keys))) {
+    Dict* o = other.as<Dict>();
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(o, &pos, &k, &v)) {
+      if (!override) {
+        Value existing = dict_get(d, k);
+        if (existing) continue;
+        if (error_occurred()) return -1;
+      }
+      if (dict_set(d, k, v) < 0) return -1;
+    }
+    return 0;
+  }
+  // A mapping: iterate keys() and use __getitem__.
+  Value keys = call_method0(other, names::keys);
+  if (!keys) return -1;
+  Value it = get_iter(keys);
+  if (!it) return -1;
+  while (Value k = iter_next(it)) {
+    if (!override) {
+      Value existing = dict_get(d, k);
+      if (existing) continue;
+      if (error_occurred()) return -1;
+    }
+    Value v = get_item(other, k);
+    if (!v) return -1;
+    if (dict_set(d, k, v) < 0) return -1;
+  }
+  return error_occurred() ? -1 : 0;
+}
+
+int dict_update(Dict* d, Value other) {
+  if (is_dict(other)) return dict_merge(d, other, true);
+  Value keys_attr = lookup_attr(other, names::keys);
+  if (keys_attr) return dict_merge(d, other, true);
+  if (error_occurred()) return -1;
+  // An iterable of pairs.
+  Value it = get_iter(other);
+  if (!it) return -1;
+  int64_t n = 0;
+  while (Value item = iter_next(it)) {
+    Value seq_it = get_iter(item);
+    if (!seq_it) {
+      if (error_matches(&exc::TypeError)) {
+        clear_error();
+        raise(&exc::TypeError, "cannot convert dictionary update sequence element #%lld to a sequence", (long long)n);
+      }
+      return -1;
+    }
+    Value parts[3];
+    int count = 0;
+    while (Value p = iter_next(seq_it)) {
+      if (count < 3) parts[count] = p;
+      count++;
+      if (count > 2) break;
+    }
+    if (error_occurred()) return -1;
+    if (count != 2) {
+      if (count > 2) {
+        int64_t total = length(item);
+        if (total < 0) { clear_error(); total = count; }
+        raise(&exc::ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required", (long long)n,
+              (long long)total);
+      } else {
+        raise(&exc::ValueError, "dictionary update sequence element #%lld has length %d; 2 is required", (long long)n,
+              count);
+      }
+      return -1;
+    }
+    if (dict_set(d, parts[0], parts[1]) < 0) return -1;
+    n++;
+  }
+  return error_occurred() ? -1 : 0;
+}
+
+}  // namespace spindle

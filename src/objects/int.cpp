@@ -1,0 +1,497 @@
+// int and bool: the Python types over int_core's arithmetic.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "objects/args.h"
+#include "objects/bytes.h"
+#include "objects/exception.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobject.h"
+
+namespace spindle {
+
+Type int_type, bool_type;
+Object true_object, false_object;
+
+namespace {
+
+// An int-like operand of a binary op, or NotImplemented.
+inline bool int_operand(Value v) { return is_int(v); }
+
+#define INT_BINOP(name, fn)                                             \
+  Value name(Value a, Value b) {                                       \
+    if (!int_operand(a) || !int_operand(b)) return NotImplemented();   \
+    return fn(a, b);                                                   \
+  }
+INT_BINOP(int_add_slot, int_add)
+INT_BINOP(int_sub_slot, int_sub)
+INT_BINOP(int_mul_slot, int_mul)
+INT_BINOP(int_floordiv_slot, int_floordiv)
+INT_BINOP(int_mod_slot, int_mod)
+INT_BINOP(int_truediv_slot, int_truediv)
+INT_BINOP(int_lshift_slot, int_lshift)
+INT_BINOP(int_rshift_slot, int_rshift)
+INT_BINOP(int_and_slot, int_and)
+INT_BINOP(int_or_slot, int_or)
+INT_BINOP(int_xor_slot, int_xor)
+#undef INT_BINOP
+
+Value int_divmod_slot(Value a, Value b) {
+  if (!int_operand(a) || !int_operand(b)) return NotImplemented();
+  Value q = int_floordiv(a, b);
+  if (!q) return Value();
+  Value r = int_mod(a, b);
+  if (!r) return Value();
+  return Value(tuple_pack({q, r}));
+}
+
+Value int_pow_slot(Value a, Value b) {
+  if (!int_operand(a) || !int_operand(b)) return NotImplemented();
+  return int_pow(a, b, None());
+}
+
+Value int_pow3_slot(Value a, Value b, Value m) {
+  if (!int_operand(a) || !int_operand(b) || !int_operand(m)) return NotImplemented();
+  return int_pow(a, b, m);
+}
+
+Value int_neg_slot(Value a) { return int_neg(a); }
+Value int_pos_slot(Value a) { return int_exact(a); }
+Value int_abs_slot(Value a) { return int_sign(a) < 0 ? int_neg(a) : int_exact(a); }
+Value int_invert_slot(Value a) { return int_invert(a); }
+Value int_index_slot(Value a) { return int_exact(a); }
+Value int_float_slot(Value a) {
+  double d;
+  if (!int_to_double(a, &d)) return Value();
+  return Value::from_double(d);
+}
+int int_bool_slot(Value a) { return int_sign(a) != 0; }
+int64_t int_hash_slot(Value a) { return int_hash(a); }
+
+Value int_repr_slot(Value a) {
+  if (!a.is_small_int()) {
+    int64_t limit = int_max_str_digits.load(std::memory_order_relaxed);
+    int64_t bits = int_bit_length(a);
+    if (limit > 0 && bits > int64_t(double(limit) * 3.3219280948873626) + 4) {
+      std::string s = int_to_decimal(a);
+      int64_t digits = int64_t(s.size()) - (s[0] == '-' ? 1 : 0);
+      if (digits > limit)
+        return raise(&exc::ValueError,
+                     "Exceeds the limit (%lld digits) for integer string conversion; use sys.set_int_max_str_digits() "
+                     "to increase the limit",
+                     (long long)limit);
+      return Value(str_from_ascii(s));
+    }
+  }
+  return Value(str_from_ascii(int_to_decimal(a)));
+}
+
+}  // namespace
+
+// Exact comparison of an int with a float.
+int compare_int_double(Value i, double d, CompareOp op, bool* result) {
+  if (std::isnan(d)) {
+    *result = op == CompareOp::NE;
+    return 0;
+  }
+  int c;
+  if (std::isinf(d)) {
+    c = d > 0 ? -1 : 1;
+  } else {
+    int64_t bits = int_bit_length(i);
+    if (bits <= 52) {
+      int64_t x;
+      int_to_i64(i, &x);
+      double xd = double(x);
+      c = xd < d ? -1 : xd > d ? 1 : 0;
+    } else {
+      // Compare i with floor(d), then use the fractional part to break ties.
+      double fl = std::floor(d);
+      Value di = int_from_double(fl);
+      if (!di) return -1;
+      c = int_compare(i, di);
+      if (c == 0 && d != fl) c = -1;
+    }
+  }
+  switch (op) {
+    case CompareOp::LT: *result = c < 0; break;
+    case CompareOp::LE: *result = c <= 0; break;
+    case CompareOp::EQ: *result = c == 0; break;
+    case CompareOp::NE: *result = c != 0; break;
+    case CompareOp::GT: *result = c > 0; break;
+    default: *result = c >= 0; break;
+  }
+  return 0;
+}
+
+namespace {
+
+Value int_richcompare(Value a, Value b, CompareOp op) {
+  if (is_int(b)) {
+    int c = int_compare(a, b);
+    switch (op) {
+      case CompareOp::LT: return Bool(c < 0);
+      case CompareOp::LE: return Bool(c <= 0);
+      case CompareOp::EQ: return Bool(c == 0);
+      case CompareOp::NE: return Bool(c != 0);
+      case CompareOp::GT: return Bool(c > 0);
+      default: return Bool(c >= 0);
+    }
+  }
+  return NotImplemented();
+}
+
+Value make_int_subclass(Type* type, Value v) {
+  auto* b = alloc_instance<BigInt>(type);
+  mpz_init(b->z);
+  int_to_mpz(v, b->z);
+  return Value(b);
+}
+
+Value int_from_object(Value x) {
+  if (is_int(x)) return int_exact(x);
+  Type* t = type_of(x);
+  if (t->int_) {
+    Value r = t->int_(x);
+    if (!r) return Value();
+    if (!is_int(r)) return raise(&exc::TypeError, "__int__ returned non-int (type %s)", type_name(r));
+    return int_exact(r);
+  }
+  if (t->index) {
+    Value r = number_index(x);
+    return r ? int_exact(r) : Value();
+  }
+  Value trunc = lookup_special(x, names::__trunc__);
+  if (trunc) {
+    Value r = call0(trunc);
+    if (!r) return Value();
+    if (is_int(r)) return int_exact(r);
+    Value i = number_index(r);
+    if (!i) {
+      clear_error();
+      return raise(&exc::TypeError, "__trunc__ returned non-Integral (type %s)", type_name(r));
+    }
+    return int_exact(i);
+  }
+  if (error_occurred()) return Value();
+  if (is_str(x)) {
+    std::string s = str_to_utf8(x.as<Str>());
+    return int_from_unicode_digits(x.as<Str>(), 10);
+  }
+  BufferView view;
+  if ((is_bytes(x) || is_bytearray(x)) && get_buffer(x, &view))
+    return int_from_string(reinterpret_cast<const char*>(view.data), size_t(view.size), 10);
+  return raise(&exc::TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+               type_name(x));
+}
+
+Value int_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  static const ArgSpec spec{"int", {"x", "base"}, 0, 1};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  Value r;
+  if (!a[0]) {
+    if (a[1]) return raise(&exc::TypeError, "int() missing string argument");
+    r = Value::from_small_int(0);
+  } else if (!a[1]) {
+    r = int_from_object(a[0]);
+  } else {
+    int64_t base;
+    if (!index_as_i64(a[1], &base, &exc::OverflowError)) return Value();
+    if (base != 0 && (base < 2 || base > 36)) return raise(&exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
+    if (is_str(a[0])) {
+      r = int_from_unicode_digits(a[0].as<Str>(), int(base));
+    } else if (is_bytes(a[0]) || is_bytearray(a[0])) {
+      BufferView view;
+      if (!get_buffer(a[0], &view)) return Value();
+      r = int_from_string(reinterpret_cast<const char*>(view.data), size_t(view.size), int(base));
+    } else {
+      return raise(&exc::TypeError, "int() can't convert non-string with explicit base");
+    }
+  }
+  if (!r) return Value();
+  if (type == &int_type) return r;
+  return make_int_subclass(type, r);
+}
+
+// ------------------------------------------------------------------ methods
+
+Value m_bit_length(Value self, const Value*, size_t nargs, Tuple*) {
+  if (!check_nargs("bit_length", nargs, 0, 0)) return Value();
+  return int_from_i64(int_bit_length(self));
+}
+
+Value m_bit_count(Value self, const Value*, size_t nargs, Tuple*) {
+  if (!check_nargs("bit_count", nargs, 0, 0)) return Value();
+  mpz_t z;
+  mpz_init(z);
+  int_to_mpz(self, z);
+  mpz_abs(z, z);
+  return int_from_u64(mpz_popcount(z));
+}
+
+Value m_conjugate(Value self, const Value*, size_t, Tuple*) { return int_exact(self); }
+
+Value m_as_integer_ratio(Value self, const Value*, size_t, Tuple*) {
+  return Value(tuple_pack({int_exact(self), Value::from_small_int(1)}));
+}
+
+Value m_to_bytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[3];
+  static const ArgSpec spec{"to_bytes", {"length", "byteorder", "signed"}, 0, 0, 2};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  int64_t length = 1;
+  if (a[0] && !index_as_i64(a[0], &length, &exc::OverflowError)) return Value();
+  if (length < 0) return raise(&exc::ValueError, "length argument must be non-negative");
+  bool little = false;
+  if (a[1]) {
+    if (!is_str(a[1])) return raise(&exc::TypeError, "to_bytes() argument 'byteorder' must be str, not %s", type_name(a[1]));
+    if (str_equals_ascii(a[1].as<Str>(), "little")) little = true;
+    else if (!str_equals_ascii(a[1].as<Str>(), "big"))
+      return raise(&exc::ValueError, "byteorder must be either 'little' or 'big'");
+  }
+  int sgn = a[2] ? truthy(a[2]) : 0;
+  if (sgn < 0) return Value();
+  mpz_t z;
+  mpz_init(z);
+  int_to_mpz(self, z);
+  if (mpz_sgn(z) < 0 && !sgn) return raise(&exc::OverflowError, "can't convert negative int to unsigned");
+  // Two's complement for negatives: add 2^(8*length).
+  if (mpz_sgn(z) < 0) {
+    mpz_t m;
+    mpz_init(m);
+    mpz_ui_pow_ui(m, 2, (unsigned long)(length * 8));
+    mpz_add(z, z, m);
+    if (mpz_sgn(z) < 0) return raise(&exc::OverflowError, "int too big to convert");
+    mpz_t half;
+    mpz_init(half);
+    mpz_ui_pow_ui(half, 2, (unsigned long)(length * 8 - 1));
+    if (length == 0 || mpz_cmp(z, half) < 0) return raise(&exc::OverflowError, "int too big to convert");
+  } else if (sgn && length > 0) {
+    mpz_t half;
+    mpz_init(half);
+    mpz_ui_pow_ui(half, 2, (unsigned long)(length * 8 - 1));
+    if (mpz_cmp(z, half) >= 0) return raise(&exc::OverflowError, "int too big to convert");
+  }
+  size_t nbytes = (mpz_sizeinbase(z, 2) + 7) / 8;
+  if (mpz_sgn(z) == 0) nbytes = 0;
+  if (int64_t(nbytes) > length) return raise(&exc::OverflowError, "int too big to convert");
+  Bytes* b = bytes_alloc(size_t(length));
+  std::memset(b->data_ptr, 0, size_t(length));
+  size_t count = 0;
+  if (nbytes) mpz_export(b->data_ptr + (length - int64_t(nbytes)), &count, 1, 1, 1, 0, z);
+  if (little) std::reverse(b->data_ptr, b->data_ptr + length);
+  return Value(b);
+}
+
+Value m_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[3];
+  static const ArgSpec spec{"from_bytes", {"bytes", "byteorder", "signed"}, 1, 0, 2};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  Value data = a[0];
+  if (!is_bytes(data) && !is_bytearray(data)) {
+    Value b = call1(Value(&bytes_type), data);
+    if (!b) return Value();
+    data = b;
+  }
+  BufferView view;
+  if (!get_buffer(data, &view)) return Value();
+  bool little = false;
+  if (a[1]) {
+    if (!is_str(a[1])) return raise(&exc::TypeError, "from_bytes() argument 'byteorder' must be str, not %s", type_name(a[1]));
+    if (str_equals_ascii(a[1].as<Str>(), "little")) little = true;
+    else if (!str_equals_ascii(a[1].as<Str>(), "big"))
+      return raise(&exc::ValueError, "byteorder must be either 'little' or 'big'");
+  }
+  int sgn = a[2] ? truthy(a[2]) : 0;
+  mpz_t z;
+  mpz_init(z);
+  if (view.size) mpz_import(z, size_t(view.size), little ? -1 : 1, 1, 1, 0, view.data);
+  if (sgn && view.size) {
+    uint8_t top = little ? view.data[view.size - 1] : view.data[0];
+    if (top & 0x80) {
+      mpz_t m;
+      mpz_init(m);
+      mpz_ui_pow_ui(m, 2, (unsigned long)(view.size * 8));
+      mpz_sub(z, z, m);
+    }
+  }
+  Value r = int_from_mpz(z);
+  if (cls != Value(&int_type)) return call1(cls, r);
+  return r;
+}
+
+Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("__round__", nargs, 0, 1)) return Value();
+  if (nargs == 0 || is_none(args[0])) return int_exact(self);
+  Value nd = number_index(args[0]);
+  if (!nd) return Value();
+  if (int_sign(nd) >= 0) return int_exact(self);
+  // Round to a multiple of 10**-ndigits, half to even.
+  Value pow10 = int_pow(Value::from_small_int(10), int_neg(nd), None());
+  if (!pow10) return Value();
+  Value q = int_floordiv(self, pow10);
+  Value r = int_mod(self, pow10);
+  if (!q || !r) return Value();
+  Value twice = int_mul(r, Value::from_small_int(2));
+  int c = int_compare(twice, pow10);
+  bool odd = int_sign(int_and(q, Value::from_small_int(1))) != 0;
+  if (c > 0 || (c == 0 && odd)) q = int_add(q, Value::from_small_int(1));
+  return int_mul(q, pow10);
+}
+
+Value m_trunc(Value self, const Value*, size_t, Tuple*) { return int_exact(self); }
+
+Value m_getnewargs(Value self, const Value*, size_t, Tuple*) { return Value(tuple_pack({int_exact(self)})); }
+
+Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("__format__", nargs, 1, 1)) return Value();
+  if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+  if (is_bool(self) && args[0].as<Str>()->length == 0) return to_str(self);
+  return format_int(self, args[0].as<Str>());
+}
+
+Value m_sizeof(Value self, const Value*, size_t, Tuple*) {
+  int64_t bits = int_bit_length(self);
+  return int_from_i64(24 + ((bits + 29) / 30) * 4);
+}
+
+Value get_real(Value self) { return int_exact(self); }
+Value get_imag(Value self) { return Value::from_small_int(0); }
+Value get_numerator(Value self) { return int_exact(self); }
+Value get_denominator(Value self) { return Value::from_small_int(1); }
+
+const GetSetDef int_getsets[] = {{"real", get_real, nullptr, "the real part of a complex number"},
+                                 {"imag", get_imag, nullptr, "the imaginary part of a complex number"},
+                                 {"numerator", get_numerator, nullptr, "the numerator of a rational number in lowest terms"},
+                                 {"denominator", get_denominator, nullptr, "the denominator of a rational number in lowest terms"},
+                                 {nullptr}};
+
+const MethodDef int_methods[] = {
+    {"bit_length", m_bit_length, kMethodInstance, "Number of bits necessary to represent self in binary."},
+    {"bit_count", m_bit_count, kMethodInstance, "Number of ones in the binary representation of the absolute value of self."},
+    {"conjugate", m_conjugate, kMethodInstance, "Returns self, the complex conjugate of any int."},
+    {"as_integer_ratio", m_as_integer_ratio, kMethodInstance, "Return integer ratio."},
+    {"to_bytes", m_to_bytes, kMethodInstance, "Return an array of bytes representing an integer."},
+    {"from_bytes", m_from_bytes, kMethodClass, "Return the integer represented by the given array of bytes."},
+    {"__round__", m_round, kMethodInstance, "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."},
+    {"__trunc__", m_trunc, kMethodInstance, "Truncating an Integral returns itself."},
+    {"__floor__", m_trunc, kMethodInstance, "Flooring an Integral returns itself."},
+    {"__ceil__", m_trunc, kMethodInstance, "Ceiling of an Integral returns itself."},
+    {"__getnewargs__", m_getnewargs, kMethodInstance, nullptr},
+    {"__format__", m_format, kMethodInstance, nullptr},
+    {"__sizeof__", m_sizeof, kMethodInstance, "Returns size in memory, in bytes."},
+    {nullptr}};
+
+// ------------------------------------------------------------------ bool
+
+Value bool_repr(Value self) { return Value(intern_cstr(self == True() ? "True" : "False")); }
+
+Value bool_new_py(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("bool", kwnames) || !check_nargs("bool", nargs, 0, 1)) return Value();
+  if (nargs == 0) return False();
+  int t = truthy(args[0]);
+  if (t < 0) return Value();
+  return Bool(t);
+}
+
+#define BOOL_LOGIC(name, op)                                   \
+  Value name(Value a, Value b) {                               \
+    if (is_bool(a) && is_bool(b)) return Bool((a == True()) op (b == True())); \
+    return int_operand(a) && int_operand(b) ? int_##name(a, b) : NotImplemented(); \
+  }
+Value int_bool_and(Value a, Value b) { return int_and(a, b); }
+Value int_bool_or(Value a, Value b) { return int_or(a, b); }
+Value int_bool_xor(Value a, Value b) { return int_xor(a, b); }
+BOOL_LOGIC(bool_and, &)
+BOOL_LOGIC(bool_or, |)
+BOOL_LOGIC(bool_xor, ^)
+#undef BOOL_LOGIC
+
+}  // namespace
+
+// Parses int(str, base) text, accepting any Unicode decimal digits and spaces.
+Value int_from_unicode_digits(Str* s, int base) {
+  if (s->ascii) return int_from_string(reinterpret_cast<const char*>(s->data1()), size_t(s->length), base);
+  std::string ascii;
+  for (int64_t i = 0; i < s->length; i++) {
+    uint32_t c = s->at(i);
+    int d = unicode_decimal_value(c);
+    if (d >= 0) ascii.push_back(char('0' + d));
+    else if (unicode_is_space(c)) ascii.push_back(' ');
+    else if (c < 128) ascii.push_back(char(c));
+    else {
+      Value e = raise(&exc::ValueError, "invalid literal for int() with base %d: %R", base, Value(s));
+      return e;
+    }
+  }
+  Value r = int_from_string(ascii.data(), ascii.size(), base);
+  if (!r && error_matches(&exc::ValueError)) {
+    clear_error();
+    return raise(&exc::ValueError, "invalid literal for int() with base %d: %R", base, Value(s));
+  }
+  return r;
+}
+
+void init_int_types() {
+  int_type.native_name = "int";
+  int_type.instance_size = sizeof(BigInt);
+  int_type.flags = kTypeBaseType | kTypeIntSubclass;
+  int_type.new_ = int_new_py;
+  int_type.repr = int_repr_slot;
+  int_type.hash = int_hash_slot;
+  int_type.richcompare = int_richcompare;
+  int_type.bool_ = int_bool_slot;
+  int_type.nb[int(BinaryOp::Add)] = int_add_slot;
+  int_type.nb[int(BinaryOp::Sub)] = int_sub_slot;
+  int_type.nb[int(BinaryOp::Mul)] = int_mul_slot;
+  int_type.nb[int(BinaryOp::FloorDiv)] = int_floordiv_slot;
+  int_type.nb[int(BinaryOp::Mod)] = int_mod_slot;
+  int_type.nb[int(BinaryOp::TrueDiv)] = int_truediv_slot;
+  int_type.nb[int(BinaryOp::LShift)] = int_lshift_slot;
+  int_type.nb[int(BinaryOp::RShift)] = int_rshift_slot;
+  int_type.nb[int(BinaryOp::And)] = int_and_slot;
+  int_type.nb[int(BinaryOp::Or)] = int_or_slot;
+  int_type.nb[int(BinaryOp::Xor)] = int_xor_slot;
+  int_type.nb[int(BinaryOp::DivMod)] = int_divmod_slot;
+  int_type.nb[int(BinaryOp::Pow)] = int_pow_slot;
+  int_type.pow3 = int_pow3_slot;
+  int_type.neg = int_neg_slot;
+  int_type.pos = int_pos_slot;
+  int_type.abs = int_abs_slot;
+  int_type.invert = int_invert_slot;
+  int_type.index = int_index_slot;
+  int_type.int_ = int_index_slot;
+  int_type.float_ = int_float_slot;
+  int_type.methods = int_methods;
+  int_type.getsets = int_getsets;
+  int_type.doc =
+      "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no "
+      "arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates "
+      "towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray "
+      "instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be "
+      "surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret "
+      "the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4";
+
+  bool_type.native_name = "bool";
+  bool_type.base = &int_type;
+  bool_type.instance_size = sizeof(Object);
+  bool_type.flags = kTypeIntSubclass;
+  bool_type.new_ = bool_new_py;
+  bool_type.repr = bool_repr;
+  bool_type.nb[int(BinaryOp::And)] = bool_and;
+  bool_type.nb[int(BinaryOp::Or)] = bool_or;
+  bool_type.nb[int(BinaryOp::Xor)] = bool_xor;
+  bool_type.doc =
+      "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are "
+      "the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be "
+      "subclassed.";
+  true_object.type = &bool_type;
+  false_object.type = &bool_type;
+}
+
+}  // namespace spindle

@@ -1,0 +1,122 @@
+// Struct sequences: named tuples implemented natively (sys.version_info,
+// os.stat_result, time.struct_time, ...).
+#include "objects/structseq.h"
+
+#include <cstring>
+
+#include "gc/gc.h"
+#include "objects/args.h"
+#include "objects/dict.h"
+#include "objects/exception.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobject.h"
+
+namespace spindle {
+
+namespace {
+
+struct FieldGetter {
+  int index;
+};
+
+Value structseq_repr(Value self) {
+  Type* t = type_of(self);
+  Tuple* tp = self.as<Tuple>();
+  Value fields = dict_get_str(t->dict, intern_cstr("_fields"));
+  StrBuilder b;
+  const char* native = t->native_name ? t->native_name : "?";
+  b.append_utf8(native);
+  b.append('(');
+  Tuple* names = fields && is_tuple(fields) ? fields.as<Tuple>() : tuple_empty();
+  for (int64_t i = 0; i < tp->size && i < names->size; i++) {
+    if (i) b.append_ascii(", ");
+    b.append(names->items[i].as<Str>());
+    b.append('=');
+    Value r = repr(tp->items[i]);
+    if (!r) return Value();
+    b.append(r.as<Str>());
+  }
+  b.append(')');
+  return Value(b.finish());
+}
+
+Value structseq_reduce(Value self, const Value*, size_t, Tuple*) {
+  Tuple* tp = self.as<Tuple>();
+  return Value(tuple_pack({Value(type_of(self)), Value(tuple_pack({Value(tuple_from_array(tp->items, tp->size))}))}));
+}
+
+const MethodDef structseq_methods[] = {{"__reduce__", structseq_reduce, kMethodInstance, nullptr}, {nullptr}};
+
+Value structseq_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  static const ArgSpec spec{"structseq", {"sequence", "dict"}, 1};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  Value seq = tuple_from_iterable(a[0]);
+  if (!seq) return Value();
+  Value n_fields = dict_get_str(type->dict, intern_cstr("n_fields"));
+  Value n_seq = dict_get_str(type->dict, intern_cstr("n_sequence_fields"));
+  int64_t nf = n_fields ? n_fields.as_small_int() : seq.as<Tuple>()->size;
+  int64_t ns = n_seq ? n_seq.as_small_int() : nf;
+  int64_t len = seq.as<Tuple>()->size;
+  if (len < ns) return raise(&exc::TypeError, "%s() takes an at least %lld-sequence (%lld-sequence given)",
+                             type->native_name, (long long)ns, (long long)len);
+  if (len > nf) return raise(&exc::TypeError, "%s() takes an at most %lld-sequence (%lld-sequence given)",
+                             type->native_name, (long long)nf, (long long)len);
+  Tuple* items = tuple_new(nf);
+  for (int64_t i = 0; i < nf; i++) items->items[i] = i < len ? seq.as<Tuple>()->items[i] : None();
+  Value r = tuple_subclass_new(type, items);
+  if (r) r.as<Tuple>()->size = ns;  // only the sequence fields are visible as a tuple
+  return r;
+}
+
+}  // namespace
+
+Type* structseq_new_type(const StructSeqDesc& desc) {
+  // Lives for the process, in scanned memory: it refers to collected objects.
+  auto* t = new (gc::alloc_uncollectable(sizeof(Type))) Type();
+  t->native_name = desc.name;
+  t->base = &tuple_type;
+  t->instance_size = sizeof(Tuple);
+  t->itemsize = sizeof(Value);
+  t->repr = structseq_repr;
+  t->new_ = structseq_new_py;
+  t->methods = structseq_methods;
+  t->doc = desc.doc;
+  int n = 0;
+  while (desc.fields[n].name) n++;
+  // Fields are read by index through member descriptors over the inline items.
+  auto* members = new MemberDef[size_t(n) + 1]();
+  for (int i = 0; i < n; i++) {
+    members[i].name = desc.fields[i].name;
+    members[i].kind = MemberKind::ReadOnlyValue;
+    members[i].offset = uint32_t(offsetof(Tuple, items) + sizeof(Value) * size_t(i));
+    members[i].doc = desc.fields[i].doc;
+  }
+  t->members = members;
+  t->flags = kTypeTupleSubclass;
+  type_ready(t);
+  // Member offsets must not be shifted by the item count (fields live among the items).
+  t->itemsize = 0;
+  int visible = desc.n_in_sequence >= 0 ? desc.n_in_sequence : n;
+  Tuple* fields = tuple_new(visible);
+  for (int i = 0; i < visible; i++) fields->items[i] = Value(intern_cstr(desc.fields[i].name));
+  dict_set_str(t->dict, intern_cstr("_fields"), Value(fields));
+  dict_set_str(t->dict, intern_cstr("n_fields"), Value::from_small_int(n));
+  dict_set_str(t->dict, intern_cstr("n_sequence_fields"), Value::from_small_int(visible));
+  dict_set_str(t->dict, intern_cstr("n_unnamed_fields"), Value::from_small_int(0));
+  dict_set_str(t->dict, intern_cstr("__match_args__"), Value(fields));
+  if (const char* dot = std::strrchr(desc.name, '.'))
+    dict_set_str(t->dict, names::__module__, Value(str_from_utf8(desc.name, size_t(dot - desc.name))));
+  return t;
+}
+
+Value structseq_make(Type* t, const Value* values, int64_t n, int64_t n_visible) {
+  Tuple* items = tuple_from_array(values, n);
+  Value r = tuple_subclass_new(t, items);
+  if (r) r.as<Tuple>()->size = n_visible >= 0 ? n_visible : n;
+  return r;
+}
+
+}  // namespace spindle

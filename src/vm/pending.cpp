@@ -1,0 +1,77 @@
+// Events handled at the interpreter's safe points: signals (main thread only),
+// finalizers queued by the collector, asynchronous exceptions.
+#include <csignal>
+
+#include "gc/gc.h"
+#include "objects/exception.h"
+#include "objects/int.h"
+#include "vm/interp.h"
+#include "vm/thread_state.h"
+
+namespace spindle {
+
+namespace {
+
+constexpr int kMaxSignal = 65;
+std::atomic<bool> signal_flags[kMaxSignal];
+ThreadState* main_state = nullptr;
+// Python-level handlers (the signal module); null: the default action.
+Value (*python_signal_handler)(int signum) = nullptr;
+
+void finalizers_ready() {
+  // Run them on whichever thread reaches a safe point first.
+  if (ThreadState* t = ts()) t->pending.fetch_or(kPendingFinalizers, std::memory_order_release);
+  if (main_state) main_state->pending.fetch_or(kPendingFinalizers, std::memory_order_release);
+}
+
+}  // namespace
+
+ThreadState* main_thread_state() { return main_state; }
+
+void signal_arrived(int signum) {
+  if (signum > 0 && signum < kMaxSignal) signal_flags[signum].store(true, std::memory_order_release);
+}
+
+void set_python_signal_dispatch(Value (*fn)(int signum)) { python_signal_handler = fn; }
+
+void install_pending_hooks(ThreadState* main) {
+  main_state = main;
+  gc::set_finalizers_ready_hook(finalizers_ready);
+}
+
+bool handle_pending() {
+  ThreadState* t = ts();
+  uint32_t flags = t->pending.exchange(0, std::memory_order_acq_rel);
+  if (flags & kPendingFinalizers) {
+    if (gc::finalizers_pending()) {
+      Value saved = fetch_error();
+      gc::drain_finalizers();
+      restore_error(saved);
+    }
+  }
+  if ((flags & kPendingSignals) && t == main_state) {
+    for (int s = 1; s < kMaxSignal; s++) {
+      if (!signal_flags[s].exchange(false, std::memory_order_acq_rel)) continue;
+      if (python_signal_handler) {
+        if (!python_signal_handler(s)) return false;
+      } else if (s == SIGINT) {
+        raise(&exc::KeyboardInterrupt, nullptr);
+        return false;
+      }
+    }
+  } else if (flags & kPendingSignals) {
+    // Not the main thread: leave them for it.
+    if (main_state) main_state->pending.fetch_or(kPendingSignals, std::memory_order_release);
+  }
+  if (flags & kPendingAsyncExc) {
+    Value e = t->async_exc;
+    t->async_exc = Value();
+    if (e) {
+      raise_value(e);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace spindle

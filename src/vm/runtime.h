@@ -1,0 +1,50 @@
+// Process-level start-up and shut-down of the runtime.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "objects/object.h"
+
+namespace spindle {
+
+struct Module;
+
+struct RuntimeConfig {
+  std::string executable;
+  std::vector<std::string> argv;       // sys.argv
+  std::vector<std::string> orig_argv;  // sys.orig_argv
+  std::vector<std::string> xoptions;   // -X options
+  std::vector<std::string> warnoptions;
+  // sys.path[0]: the script's directory, "" for -c/-m/stdin; unset (no entry) when isolated.
+  std::string path0;
+  bool has_path0 = true;
+  int optimize = 0;
+  bool unbuffered = false;
+  bool quiet = false;
+  bool ignore_environment = false;
+  bool inspect = false;
+};
+
+// Brings the runtime up on the calling (main) thread. False if it failed (an
+// error was printed).
+bool runtime_init(const RuntimeConfig& cfg);
+// Runs atexit handlers, flushes the standard streams. Returns the exit status
+// adjustment (non-zero if an atexit handler raised SystemExit with a code).
+void runtime_finalize();
+
+bool runtime_unbuffered();
+bool runtime_finalizing();
+// Whether -X gcstats was given.
+bool runtime_gc_stats();
+
+Module* create_sys_module(const RuntimeConfig& cfg);
+Module* create_builtins_module();
+void flush_std_streams();
+
+// Runs `code` as the __main__ module. Returns null with the exception pending.
+Value run_main_code(struct Code* code, Value filename);
+// The process exit status for an exception that reached the top (SystemExit
+// or anything else, which is printed through sys.excepthook).
+int handle_uncaught(Value exc);
+
+}  // namespace spindle

@@ -1,0 +1,105 @@
+// Thread states: creation, the registry the collector walks for frame stacks,
+// and the recursion guard.
+#include "vm/thread_state.h"
+
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "gc/gc.h"
+#include "objects/exception.h"
+#include "threads/mutex.h"
+
+namespace spindle {
+
+void install_pending_hooks(ThreadState* main);
+
+thread_local ThreadState* current_thread_state = nullptr;
+std::atomic<int32_t> recursion_limit{1000};
+
+namespace {
+
+// The frame stack is reserved up front (the kernel commits pages on touch).
+constexpr size_t kFrameStackBytes = size_t(256) << 20;
+// Keep this much native stack free: deep C++ recursion (nested repr, calls
+// through native code) raises RecursionError before the stack runs out.
+constexpr size_t kNativeStackReserve = size_t(256) << 10;
+
+Mutex registry_lock;
+std::atomic<ThreadState*> registry_head{nullptr};
+
+// Called by the collector with every thread stopped: each thread's live frames.
+void push_frame_stacks(gc::PushRangeFn push) {
+  for (ThreadState* t = registry_head.load(std::memory_order_acquire); t; t = t->next)
+    if (t->stack_base) push(t->stack_base, t->stack_top);
+}
+
+}  // namespace
+
+ThreadState* thread_state_attach(bool is_main) {
+  auto* t = static_cast<ThreadState*>(gc::alloc_uncollectable(sizeof(ThreadState)));
+  new (t) ThreadState();
+  void* stack = mmap(nullptr, kFrameStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (stack == MAP_FAILED) return nullptr;
+  t->stack_base = static_cast<Value*>(stack);
+  t->stack_top = t->stack_base;
+  t->stack_end = t->stack_base + kFrameStackBytes / sizeof(Value);
+  t->exc_info = &t->base_exc_info;
+  t->ident = uint64_t(pthread_self());
+  t->native_id = uint64_t(syscall(SYS_gettid));
+  t->is_main = is_main;
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* addr;
+    size_t size;
+    if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+      size_t reserve = std::min(kNativeStackReserve, size / 4);
+      t->native_stack_limit = static_cast<char*>(addr) + reserve;
+    }
+    pthread_attr_destroy(&attr);
+  }
+  {
+    LockGuard guard(registry_lock);
+    ThreadState* head = registry_head.load(std::memory_order_relaxed);
+    t->next = head;
+    if (head) head->prev = t;
+    registry_head.store(t, std::memory_order_release);
+    static bool roots_installed = false;
+    if (!roots_installed) {
+      gc::set_dynamic_roots(push_frame_stacks);
+      roots_installed = true;
+    }
+  }
+  current_thread_state = t;
+  if (is_main) install_pending_hooks(t);
+  return t;
+}
+
+void thread_state_detach() {
+  ThreadState* t = current_thread_state;
+  if (!t) return;
+  {
+    LockGuard guard(registry_lock);
+    if (t->prev) t->prev->next = t->next;
+    else registry_head.store(t->next, std::memory_order_release);
+    if (t->next) t->next->prev = t->prev;
+  }
+  munmap(t->stack_base, kFrameStackBytes);
+  t->stack_base = nullptr;
+  current_thread_state = nullptr;
+  gc::free_uncollectable(t);
+}
+
+bool enter_recursion(const char* where) {
+  ThreadState* t = ts();
+  char probe;
+  if (++t->depth > recursion_limit.load(std::memory_order_relaxed) || &probe < t->native_stack_limit) {
+    t->depth--;
+    raise(&exc::RecursionError, "maximum recursion depth exceeded%s", where);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace spindle
