@@ -104,6 +104,13 @@ Expr* Parser::expression_uncached() {
       pos_ = start;
     }
   }
+  return expression_without_invalid();
+}
+
+// `expression` without its own invalid_* alternatives (rules nested inside
+// keep theirs, as in CPython).
+Expr* Parser::expression_without_invalid() {
+  size_t start = pos_;
   if (at(Tok::KwLambda)) return lambdef();
   Expr* body = disjunction();
   if (!at(Tok::KwIf)) return body;
@@ -123,19 +130,6 @@ Expr* Parser::expression_uncached() {
   }
   finish(&e->pos, start);
   return e;
-}
-
-Expr* Parser::expression_without_invalid() {
-  bool saved = diagnose_;
-  diagnose_ = false;
-  try {
-    Expr* e = expression();
-    diagnose_ = saved;
-    return e;
-  } catch (...) {
-    diagnose_ = saved;
-    throw;
-  }
 }
 
 Expr* Parser::named_expression() {
@@ -1070,7 +1064,9 @@ Arguments* Parser::parameters(bool is_lambda) {
           defaults.push(def);
           seen_default = true;
         } else if (seen_default) {
-          if (diagnose_) raise_at("non-default argument follows default argument", a->pos);
+          // Only a complete parameter (followed by ',' or the end) counts.
+          if (diagnose_ && (at(Tok::Comma) || at(end)))
+            raise_at("non-default argument follows default argument", a->pos);
           fail();
         }
         args.push(a);
