@@ -154,7 +154,8 @@ Expr* Parser::named_expression() {
     }
     fail();
   }
-  if (diagnose_ && at(Tok::Equal)) {
+  bool keyword_name = start < keyword_argument_name_.size() && keyword_argument_name_[start];
+  if (diagnose_ && at(Tok::Equal) && !keyword_name) {
     // invalid_named_expression: `x = 1` where an expression is expected
     size_t after = pos_;
     pos_ = start;
@@ -1147,6 +1148,10 @@ void Parser::call_arguments(Call* call, size_t open_tok, bool allow_genexp) {
       seen_keyword = seen_double_star = true;
     } else if (at(Tok::Name) && peek_type(1) == Tok::Equal) {
       const Token& name = peek();
+      if (diagnose_) {
+        if (keyword_argument_name_.empty()) keyword_argument_name_.assign(toks_.size(), 0);
+        keyword_argument_name_[pos_] = 1;
+      }
       pos_ += 2;
       Keyword* k = make<Keyword>();
       k->arg = identifier(name);

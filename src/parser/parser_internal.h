@@ -245,6 +245,10 @@ class Parser {
   size_t error_token_ = SIZE_MAX;  // index of the tokenizer's Error token
   int depth_ = 0;
   Memo memo_[kMemoRules * 2];
+  // Second pass: names already read as keyword arguments (`f(a=1, ...)`).
+  // CPython's invalid_named_expression stays silent for them when the
+  // brackets are read again as a tuple, so these positions are marked.
+  std::vector<uint8_t> keyword_argument_name_;
 };
 
 template <class F>
