@@ -834,7 +834,15 @@ Stmt* Parser::function_def(Seq<Expr*> decorators, size_t start) {
   expect_forced(Tok::LPar, "(");
   f->args = parameters(false);
   expect(Tok::RPar);
-  if (accept(Tok::RArrow)) f->returns = expression();
+  // ['->' expression]: without an expression the '->' is left for the ':' check.
+  if (at(Tok::RArrow)) {
+    size_t arrow = pos_;
+    if (!attempt([&] {
+          pos_++;
+          f->returns = expression();
+        }))
+      pos_ = arrow;
+  }
   expect_forced(Tok::Colon, ":");
   if ((flags_ & kTypeComments) && at(Tok::TypeComment)) {
     f->type_comment = type_comment_opt();

@@ -1230,7 +1230,9 @@ Expr* Parser::star_target() {
     finish(&s->pos, start);
     return s;
   }
-  e = bitwise_or();
+  // A target is a primary (name, attribute, subscript, bracketed targets);
+  // reading no further keeps the first pass's furthest token where CPython's is.
+  e = primary();
   if (invalid_target(e, TargetsType::Star)) fail();
   set_context(e, ExprContext::Store);
   return e;
