@@ -72,7 +72,6 @@ void Parser::enter() {
   char probe;
   const char* limit = ts() ? ts()->native_stack_limit : nullptr;
   if (++depth_ > kMaxDepth || (limit && &probe < limit)) {
-    depth_ = 0;
     raise_last_token("too many nested parentheses");
   }
 }
