@@ -1,8 +1,10 @@
 // float: the Python type. Exact floats are unboxed; float subclass instances
 // are FloatObjects.
+#include <cerrno>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <string>
 
 #include "objects/args.h"
 #include "objects/bytes.h"
@@ -121,24 +123,11 @@ Value f_divmod(Value a, Value b) {
 
 Value f_pow(Value a, Value b) {
   FLOAT_OPERANDS(a, b)
-  if (y == 0) return Value::from_double(1.0);
-  if (std::isnan(x)) return Value::from_double(y == 0 ? 1.0 : x);
-  if (std::isnan(y)) return Value::from_double(x == 1.0 ? 1.0 : y);
-  if (x == 0) {
-    if (y < 0 && !std::isinf(y)) return raise(&exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
-  }
-  if (x < 0 && std::floor(y) != y && !std::isinf(y)) {
-    // A negative base to a fractional power is complex.
-    return power(complex_new(x, 0), complex_new(y, 0), None());
-  }
-  errno = 0;
-  double r = std::pow(x, y);
-  if (std::isinf(r) && !std::isinf(x) && !std::isinf(y)) return raise(&exc::OverflowError, "(34, 'Numerical result out of range')");
-  return Value::from_double(r);
+  return float_pow(x, y);
 }
 
 Value f_pow3(Value a, Value b, Value m) {
-  if (!is_float(a) && !is_float(b)) return NotImplemented();
+  if (!(is_float(a) || is_int(a)) || !(is_float(b) || is_int(b))) return NotImplemented();
   return raise(&exc::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
 }
 
@@ -190,16 +179,9 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
   if (nargs) {
     Value x = args[0];
     if (is_str(x)) {
-      Str* s = x.as<Str>();
       std::string text;
-      for (int64_t i = 0; i < s->length; i++) {
-        uint32_t c = s->at(i);
-        int dv = unicode_decimal_value(c);
-        if (dv >= 0) text.push_back(char('0' + dv));
-        else if (unicode_is_space(c)) text.push_back(' ');
-        else if (c < 128) text.push_back(char(c));
-        else return raise(&exc::ValueError, "could not convert string to float: %R", x);
-      }
+      if (!number_text_to_ascii(x.as<Str>(), &text))
+        return raise(&exc::ValueError, "could not convert string to float: %R", x);
       if (!parse_double(text.data(), text.size(), &d)) {
         clear_error();
         return raise(&exc::ValueError, "could not convert string to float: %R", x);
@@ -207,7 +189,10 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
     } else if (is_bytes(x) || is_bytearray(x)) {
       BufferView view;
       if (!get_buffer(x, &view)) return Value();
-      if (!parse_double(reinterpret_cast<const char*>(view.data), size_t(view.size), &d)) return Value();
+      if (!parse_double(reinterpret_cast<const char*>(view.data), size_t(view.size), &d)) {
+        clear_error();
+        return raise(&exc::ValueError, "could not convert string to float: %R", x);
+      }
     } else {
       Type* t = type_of(x);
       if (!t->float_ && !t->index && !is_int(x) && !is_float(x))
@@ -223,12 +208,14 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
 
 // ------------------------------------------------------------------ methods
 
-Value m_is_integer(Value self, const Value*, size_t, Tuple*) {
+Value m_is_integer(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.is_integer", nargs, kwnames)) return Value();
   double d = float_value(self);
   return Bool(std::isfinite(d) && std::floor(d) == d);
 }
 
-Value m_as_integer_ratio(Value self, const Value*, size_t, Tuple*) {
+Value m_as_integer_ratio(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.as_integer_ratio", nargs, kwnames)) return Value();
   double d = float_value(self);
   if (std::isinf(d)) return raise(&exc::OverflowError, "cannot convert Infinity to integer ratio");
   if (std::isnan(d)) return raise(&exc::ValueError, "cannot convert NaN to integer ratio");
@@ -246,16 +233,56 @@ Value m_as_integer_ratio(Value self, const Value*, size_t, Tuple*) {
   return Value(tuple_pack({num, den}));
 }
 
-Value m_conjugate(Value self, const Value*, size_t, Tuple*) { return Value::from_double(float_value(self)); }
+Value m_conjugate(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.conjugate", nargs, kwnames)) return Value();
+  return Value::from_double(float_value(self));
+}
 
-Value m_trunc(Value self, const Value*, size_t, Tuple*) { return int_from_double(float_value(self)); }
-Value m_floor(Value self, const Value*, size_t, Tuple*) { return int_from_double(std::floor(float_value(self))); }
-Value m_ceil(Value self, const Value*, size_t, Tuple*) { return int_from_double(std::ceil(float_value(self))); }
+Value m_trunc(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__trunc__", nargs, kwnames)) return Value();
+  return int_from_double(float_value(self));
+}
+Value m_floor(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__floor__", nargs, kwnames)) return Value();
+  return int_from_double(std::floor(float_value(self)));
+}
+Value m_ceil(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__ceil__", nargs, kwnames)) return Value();
+  return int_from_double(std::ceil(float_value(self)));
+}
 
 double round_half_even(double x) {
   double r = std::round(x);
   if (std::fabs(x - std::trunc(x)) == 0.5) r = 2.0 * std::round(x / 2.0);
   return r;
+}
+
+// x rounded to a multiple of 10**places (places > 0), half to even, exactly:
+// x is m * 2**e, so the quotient by 10**places is an exact rational.
+bool round_to_tens(double x, int64_t places, double* out) {
+  int e;
+  double m = std::frexp(std::fabs(x), &e);
+  mpz_t num, den, q, r;
+  mpz_inits(num, den, q, r, nullptr);
+  mpz_set_d(num, std::ldexp(m, 53));  // exact 53-bit mantissa
+  e -= 53;
+  mpz_ui_pow_ui(den, 10, (unsigned long)(places));
+  if (e >= 0) mpz_mul_2exp(num, num, (unsigned long)(e));
+  else mpz_mul_2exp(den, den, (unsigned long)(-e));
+  mpz_fdiv_qr(q, r, num, den);
+  mpz_mul_2exp(r, r, 1);
+  int c = mpz_cmp(r, den);
+  if (c > 0 || (c == 0 && mpz_odd_p(q))) mpz_add_ui(q, q, 1);
+  mpz_ui_pow_ui(den, 10, (unsigned long)(places));
+  mpz_mul(q, q, den);
+  if (std::signbit(x)) mpz_neg(q, q);
+  Value v = int_from_mpz(q);
+  if (!int_to_double(v, out)) {
+    clear_error();
+    return false;
+  }
+  if (*out == 0) *out = std::copysign(0.0, x);
+  return true;
 }
 
 Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
@@ -269,23 +296,27 @@ Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
   int64_t nd;
   if (!index_as_i64(args[0], &nd, nullptr)) return Value();
   if (!std::isfinite(x) || x == 0) return Value::from_double(x);
-  if (nd > 323) return Value::from_double(x);
-  if (nd < -308) return Value::from_double(std::copysign(0.0, x));
-  // Correctly rounded: format the exact value to nd decimals, read it back.
+  // Beyond these, every double is already a multiple (or rounds to zero).
+  constexpr int64_t kMaxDigits = 323, kMinDigits = -308;
+  if (nd > kMaxDigits) return Value::from_double(x);
+  if (nd < kMinDigits) return Value::from_double(std::copysign(0.0, x));
+  double r;
   if (nd >= 0) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%.*f", int(nd), x);
-    return Value::from_double(std::strtod(buf, nullptr));
+    // The exact decimal expansion rounded half to even by printf, read back
+    // with correct rounding.
+    int n = std::snprintf(nullptr, 0, "%.*f", int(nd), x);
+    std::string text(size_t(n) + 1, '\0');
+    std::snprintf(text.data(), text.size(), "%.*f", int(nd), x);
+    r = std::strtod(text.c_str(), nullptr);
+  } else if (!round_to_tens(x, -nd, &r)) {
+    return raise(&exc::OverflowError, "rounded value too large to represent");
   }
-  double p = std::pow(10.0, double(-nd));
-  double y = x / p;
-  double z = round_half_even(y);
-  double r = z * p;
-  if (!std::isfinite(r)) return raise(&exc::OverflowError, "overflow occurred during round");
+  if (std::isinf(r)) return raise(&exc::OverflowError, "rounded value too large to represent");
   return Value::from_double(r);
 }
 
-Value m_hex(Value self, const Value*, size_t, Tuple*) {
+Value m_hex(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.hex", nargs, kwnames)) return Value();
   double d = float_value(self);
   if (std::isnan(d)) return Value(intern_cstr("nan"));
   if (std::isinf(d)) return Value(intern_cstr(d > 0 ? "inf" : "-inf"));
@@ -314,7 +345,7 @@ Value m_hex(Value self, const Value*, size_t, Tuple*) {
 }
 
 Value m_fromhex(Value cls, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("fromhex", nargs, 1, 1)) return Value();
+  if (!check_nargs("float.fromhex", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "must be str, not %s", type_name(args[0]));
   std::string s = str_to_utf8(args[0].as<Str>());
   size_t a = s.find_first_not_of(" \t\n\r\f\v"), b = s.find_last_not_of(" \t\n\r\f\v");
@@ -333,16 +364,20 @@ Value m_fromhex(Value cls, const Value* args, size_t nargs, Tuple*) {
   else {
     std::string h = body.rfind("0x", 0) == 0 ? body : "0x" + body;
     // Validate: hex digits, optional '.', optional p exponent.
-    bool ok = h.size() > 2, seen_digit = false, seen_dot = false, seen_p = false;
-    for (size_t i = 2; i < h.size() && ok; i++) {
-      char c = h[i];
-      if (seen_p) ok = std::isdigit(uint8_t(c)) || ((c == '+' || c == '-') && h[i - 1] == 'p');
-      else if (c == '.') ok = !seen_dot, seen_dot = true;
-      else if (c == 'p') ok = seen_digit, seen_p = true;
-      else if (std::isxdigit(uint8_t(c))) seen_digit = true;
-      else ok = false;
+    size_t i = 2, digits = 0;
+    while (i < h.size() && std::isxdigit(uint8_t(h[i]))) i++, digits++;
+    if (i < h.size() && h[i] == '.') {
+      i++;
+      while (i < h.size() && std::isxdigit(uint8_t(h[i]))) i++, digits++;
     }
-    if (!ok || !seen_digit) return raise(&exc::ValueError, "invalid hexadecimal floating-point string");
+    bool ok = digits > 0;
+    if (ok && i < h.size() && h[i] == 'p') {
+      i++;
+      if (i < h.size() && (h[i] == '+' || h[i] == '-')) i++;
+      ok = i < h.size() && std::isdigit(uint8_t(h[i]));
+      while (i < h.size() && std::isdigit(uint8_t(h[i]))) i++;
+    }
+    if (!ok || i != h.size()) return raise(&exc::ValueError, "invalid hexadecimal floating-point string");
     char* end;
     d = std::strtod(h.c_str(), &end);
     if (std::isinf(d)) return raise(&exc::OverflowError, "hexadecimal value too large to represent as a float");
@@ -352,7 +387,8 @@ Value m_fromhex(Value cls, const Value* args, size_t nargs, Tuple*) {
   return call1(cls, Value::from_double(d));
 }
 
-Value m_getnewargs(Value self, const Value*, size_t, Tuple*) {
+Value m_getnewargs(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__getnewargs__", nargs, kwnames)) return Value();
   return Value(tuple_pack({Value::from_double(float_value(self))}));
 }
 
@@ -366,8 +402,9 @@ Value m_getformat(Value cls, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__format__", nargs, 1, 1)) return Value();
+  if (!check_nargs("float.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+  if (args[0].as<Str>()->length == 0) return to_str(self);
   return format_float(float_value(self), args[0].as<Str>());
 }
 
@@ -394,6 +431,45 @@ const MethodDef float_methods[] = {
     {nullptr}};
 
 }  // namespace
+
+bool is_odd_integer(double d) { return std::fmod(std::fabs(d), 2.0) == 1.0; }
+
+Value float_pow(double x, double y) {
+  if (y == 0) return Value::from_double(1.0);
+  if (std::isnan(x)) return Value::from_double(x);
+  if (std::isnan(y)) return Value::from_double(x == 1.0 ? 1.0 : y);
+  if (std::isinf(y)) {
+    double ax = std::fabs(x);
+    if (ax == 1.0) return Value::from_double(1.0);
+    return Value::from_double((y > 0) == (ax > 1.0) ? HUGE_VAL : 0.0);
+  }
+  if (std::isinf(x)) {
+    bool odd = is_odd_integer(y);
+    if (y > 0) return Value::from_double(odd ? x : std::fabs(x));
+    return Value::from_double(odd ? std::copysign(0.0, x) : 0.0);
+  }
+  if (x == 0) {
+    if (y < 0) return raise(&exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    return Value::from_double(is_odd_integer(y) ? x : 0.0);
+  }
+  bool negate = false;
+  if (x < 0) {
+    // A negative base to a fractional power is complex.
+    if (y != std::floor(y)) return power(complex_new(x, 0), complex_new(y, 0), None());
+    x = -x;
+    negate = is_odd_integer(y);
+  }
+  if (x == 1.0) return Value::from_double(negate ? -1.0 : 1.0);
+  double r = std::pow(x, y);
+  if (std::isinf(r)) return raise_errno_overflow();
+  return Value::from_double(negate ? -r : r);
+}
+
+Value raise_errno_overflow() {
+  Value e = exception_new(&exc::OverflowError,
+                          tuple_pack({Value::from_small_int(ERANGE), Value(str_from_ascii(std::strerror(ERANGE)))}));
+  return e ? raise_value(e) : Value();
+}
 
 void init_float_type() {
   float_type.native_name = "float";

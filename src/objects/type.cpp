@@ -160,11 +160,14 @@ bool is_subtype(const Type* a, const Type* b) {
 
 const char* type_name(const Type* t) {
   if (t->name) {
-    // Names are interned and immortal; cache the UTF-8 form per call site is
-    // unnecessary: messages are the slow path.
-    thread_local std::string buf;
-    buf = str_to_utf8(t->name);
-    return buf.c_str();
+    // ASCII str data is NUL-terminated UTF-8 already; other names get a
+    // collected copy. (Callers often take two names for one message, so a
+    // shared buffer would not do.)
+    if (t->name->ascii) return static_cast<const char*>(t->name->data_ptr);
+    std::string utf8 = str_to_utf8(t->name);
+    auto* copy = static_cast<char*>(gc::alloc_atomic(utf8.size() + 1));
+    std::memcpy(copy, utf8.c_str(), utf8.size() + 1);
+    return copy;
   }
   const char* n = t->native_name ? t->native_name : "?";
   const char* dot = std::strrchr(n, '.');
