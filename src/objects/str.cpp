@@ -1291,6 +1291,7 @@ Value str_subclass_new(Type* type, Str* value) {
   s->kind = value->kind;
   s->ascii = value->ascii;
   new (&s->interned) std::atomic<bool>(false);
+  s->in_buffer = false;
   s->data_ptr = value->data_ptr;  // shares the immutable code points
   return Value(s);
 }

@@ -1,7 +1,12 @@
 // str: immutable Unicode text with O(1) indexing. Code points are stored at a
 // fixed width chosen per string (as in PEP 393): 1 byte when every code point is
-// below 256 (Latin-1), 2 bytes below 65536, else 4 bytes. The data follows the
-// header inline, NUL-terminated; exact str objects are allocated pointer-free.
+// below 256 (Latin-1), 2 bytes below 65536, else 4 bytes; the width is always
+// the narrowest that fits, so equal strings have equal data. Usually the data
+// follows the header inline, NUL-terminated, and the object is allocated
+// pointer-free. Longer results of concatenation instead live in a shared
+// buffer with room to grow (in_buffer): `s += t` then appends in place when s
+// ends where the buffer's used part ends, so loops building a string take
+// linear time. Such data is not NUL-terminated.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -17,8 +22,9 @@ struct Str : Object {
   uint8_t kind;                   // bytes per code point: 1, 2 or 4
   bool ascii;                     // every code point < 128 (then the data is also UTF-8)
   std::atomic<bool> interned;
-  // Where the code points live: right after the header for exact strs; str
-  // subclass instances point at a separate block (their layout is extended).
+  bool in_buffer;                 // data_ptr is the start of a concatenation buffer (str_core.cpp)
+  // Where the code points live: right after the header for most exact strs;
+  // str subclass instances and in_buffer strs point at a separate block.
   void* data_ptr;
 
   const uint8_t* data1() const { return static_cast<const uint8_t*>(data_ptr); }
@@ -61,6 +67,7 @@ std::string str_to_utf8(const Str* s);    // lone surrogates are encoded as-is (
 // Returns false (with UnicodeEncodeError pending) if s holds lone surrogates.
 bool str_to_utf8_strict(const Str* s, std::string* out);
 std::string str_to_utf8_surrogateescape(const Str* s);  // for OS calls
+void utf8_append(std::string& out, uint32_t cp);         // surrogates encoded as-is
 // For C++ code that needs a C string of an identifier-like str.
 std::string cstr(Value str_value);
 
