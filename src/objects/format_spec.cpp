@@ -49,12 +49,22 @@ std::string format_double(double v, char code, int64_t precision, unsigned flags
       if (sci[i] != '.') digits.push_back(sci[i]);
     decpt = std::strtol(std::string(sci.substr(e + 1)).c_str(), nullptr, 10) + 1;
   } else if (lower_code == 'f') {
-    std::string buf(size_t(precision) + 330, '\0');
-    int n = std::snprintf(buf.data(), buf.size(), "%.*f", int(precision), a);
-    buf.resize(size_t(n));
-    size_t dot = buf.find('.');
-    std::string int_part = buf.substr(0, dot);
-    digits = int_part + (dot == std::string::npos ? "" : buf.substr(dot + 1));
+    // to_chars rounds correctly (half to even on the exact binary value), as printf does.
+    char small[400];
+    std::string large;
+    size_t need = size_t(precision) + 330;
+    char* first = small;
+    if (need > sizeof small) {
+      large.resize(need);
+      first = large.data();
+    }
+    auto res = std::to_chars(first, first + std::max(need, sizeof small), a, std::chars_format::fixed, int(precision));
+    std::string_view text(first, size_t(res.ptr - first));
+    size_t dot = text.find('.');
+    std::string_view int_part = text.substr(0, dot);
+    digits.reserve(text.size());
+    digits.assign(int_part);
+    if (dot != std::string_view::npos) digits.append(text.substr(dot + 1));
     decpt = int64_t(int_part.size());
     size_t lead = digits.find_first_not_of('0');
     if (lead == std::string::npos) {
@@ -65,13 +75,20 @@ std::string format_double(double v, char code, int64_t precision, unsigned flags
       decpt -= int64_t(lead);
     }
   } else {
-    std::string buf(size_t(precision) + 32, '\0');
-    int n = std::snprintf(buf.data(), buf.size(), "%.*e", int(precision - 1), a);
-    buf.resize(size_t(n));
-    size_t e = buf.find('e');
+    char small[128];
+    std::string large;
+    size_t need = size_t(precision) + 32;
+    char* first = small;
+    if (need > sizeof small) {
+      large.resize(need);
+      first = large.data();
+    }
+    auto res = std::to_chars(first, first + std::max(need, sizeof small), a, std::chars_format::scientific, int(precision - 1));
+    std::string_view text(first, size_t(res.ptr - first));
+    size_t e = text.find('e');
     for (size_t i = 0; i < e; i++)
-      if (buf[i] != '.') digits.push_back(buf[i]);
-    decpt = std::strtol(buf.c_str() + e + 1, nullptr, 10) + 1;
+      if (text[i] != '.') digits.push_back(text[i]);
+    decpt = std::strtol(std::string(text.substr(e + 1)).c_str(), nullptr, 10) + 1;
   }
   while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
   if ((flags & kFormatNoNegZero) && digits.find_first_not_of('0') == std::string::npos) negative = false;
@@ -451,7 +468,13 @@ Value format_int(Value v, Str* spec_str) {
   }
   std::string digits;
   bool negative;
-  if (f.type == 'd' || f.type == 'n') {
+  if ((f.type == 'd' || f.type == 'n') && v.is_small_int()) {
+    char buf[24];
+    int64_t i = v.as_small_int();
+    negative = i < 0;
+    auto res = std::to_chars(buf, buf + sizeof buf, negative ? -i : i);
+    digits.assign(buf, res.ptr);
+  } else if (f.type == 'd' || f.type == 'n') {
     Value text = to_str(int_exact(v));  // applies the int/str conversion digit limit
     if (!text) return Value();
     digits = std::string(text.as<Str>()->ascii_view());

@@ -3,6 +3,7 @@
 // str.format in str_format.cpp, printf-style % in str_mod.cpp.
 #include <cstring>
 
+#include "gc/gc.h"
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -735,15 +736,40 @@ bool parse_split_args(const char* fname, const Value* args, size_t nargs, Tuple*
   return true;
 }
 
-// The whole string as the single item of a split result.
-Value single_item_list(Value self) {
-  List* l = list_new(1);
-  list_append(l, unchanged(self));
-  return Value(l);
-}
+// Collects the parts of a split; the list is built once at the end (no
+// per-item locking). Short results stay in the inline array, which the
+// collector sees on the C stack; longer ones move to scanned memory.
+class Parts {
+ public:
+  Parts(const Parts&) = delete;
+  Parts& operator=(const Parts&) = delete;
+  Parts() = default;
+  void add(Value v) {
+    if (n_ == cap_) grow();
+    items_[n_++] = v;
+  }
+  Value to_list(bool reversed = false) {
+    if (reversed)
+      for (int64_t i = 0, j = n_ - 1; i < j; i++, j--) std::swap(items_[i], items_[j]);
+    return Value(list_from_array(items_, n_));
+  }
+
+ private:
+  void grow() {
+    int64_t ncap = cap_ * 2;
+    auto* bigger = static_cast<Value*>(gc::alloc(sizeof(Value) * size_t(ncap)));
+    std::memcpy(static_cast<void*>(bigger), items_, sizeof(Value) * size_t(n_));
+    items_ = bigger;
+    cap_ = ncap;
+  }
+  static constexpr int64_t kInline = 16;
+  Value inline_[kInline];
+  Value* items_ = inline_;
+  int64_t n_ = 0, cap_ = kInline;
+};
 
 template <class T>
-void split_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List* out) {
+void split_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, Parts& out) {
   Str* s = S(self);
   int64_t i = 0;
   while (maxsplit-- > 0) {
@@ -752,17 +778,17 @@ void split_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List*
     int64_t j = i++;
     while (i < n && !unicode::is_space(p[i])) i++;
     if (j == 0 && i == n) {
-      list_append(out, unchanged(self));
+      out.add(unchanged(self));
       return;
     }
-    list_append(out, Value(str_substr(s, j, i)));
+    out.add(Value(str_substr(s, j, i)));
   }
   while (i < n && unicode::is_space(p[i])) i++;
-  if (i < n) list_append(out, Value(str_substr(s, i, n)));
+  if (i < n) out.add(Value(str_substr(s, i, n)));
 }
 
 template <class T>
-void rsplit_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List* out) {
+void rsplit_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, Parts& out) {
   Str* s = S(self);
   int64_t i = n;
   while (maxsplit-- > 0) {
@@ -771,22 +797,13 @@ void rsplit_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List
     int64_t j = i--;
     while (i > 0 && !unicode::is_space(p[i - 1])) i--;
     if (i == 0 && j == n) {
-      list_append(out, unchanged(self));
+      out.add(unchanged(self));
       return;
     }
-    list_append(out, Value(str_substr(s, i, j)));
+    out.add(Value(str_substr(s, i, j)));
   }
   while (i > 0 && unicode::is_space(p[i - 1])) i--;
-  if (i > 0) list_append(out, Value(str_substr(s, 0, i)));
-}
-
-void reverse_list(List* l) {
-  int64_t n = list_size(l);
-  for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
-    Value a = list_get(l, i), b = list_get(l, j);
-    list_set(l, i, b);
-    list_set(l, j, a);
-  }
+  if (i > 0) out.add(Value(str_substr(s, 0, i)));
 }
 
 Value m_split(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -794,22 +811,21 @@ Value m_split(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t maxsplit;
   if (!parse_split_args("split", args, nargs, kwnames, &sep, &maxsplit)) return Value();
   Str* s = S(self);
-  List* out = list_new();
+  Parts out;
   if (!sep) {
     with_data(s, [&](auto* p) { split_whitespace(self, p, s->length, maxsplit, out); });
-    return Value(out);
+    return out.to_list();
   }
   StrSearcher searcher(sep);
   int64_t i = 0;
   while (maxsplit-- > 0) {
     int64_t pos = searcher.find(s, i, s->length);
     if (pos < 0) break;
-    list_append(out, Value(str_substr(s, i, pos)));
+    out.add(Value(str_substr(s, i, pos)));
     i = pos + sep->length;
   }
-  if (i == 0) return single_item_list(self);
-  list_append(out, Value(str_substr(s, i, s->length)));
-  return Value(out);
+  out.add(i == 0 ? unchanged(self) : Value(str_substr(s, i, s->length)));
+  return out.to_list();
 }
 
 Value m_rsplit(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -817,24 +833,21 @@ Value m_rsplit(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t maxsplit;
   if (!parse_split_args("rsplit", args, nargs, kwnames, &sep, &maxsplit)) return Value();
   Str* s = S(self);
-  List* out = list_new();
+  Parts out;
   if (!sep) {
     with_data(s, [&](auto* p) { rsplit_whitespace(self, p, s->length, maxsplit, out); });
-    reverse_list(out);
-    return Value(out);
+    return out.to_list(true);
   }
   StrSearcher searcher(sep, true);
   int64_t j = s->length;
   while (maxsplit-- > 0) {
     int64_t pos = searcher.find(s, 0, j);
     if (pos < 0) break;
-    list_append(out, Value(str_substr(s, pos + sep->length, j)));
+    out.add(Value(str_substr(s, pos + sep->length, j)));
     j = pos;
   }
-  if (j == s->length) return single_item_list(self);
-  list_append(out, Value(str_substr(s, 0, j)));
-  reverse_list(out);
-  return Value(out);
+  out.add(j == s->length ? unchanged(self) : Value(str_substr(s, 0, j)));
+  return out.to_list(true);
 }
 
 Value m_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -844,7 +857,7 @@ Value m_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   int64_t keepends = 0;
   if (a[0] && !arg_int(a[0], &keepends)) return Value();
   Str* s = S(self);
-  List* out = list_new();
+  Parts out;
   with_data(s, [&](auto* p) {
     int64_t n = s->length, i = 0, j = 0;
     while (i < n) {
@@ -855,14 +868,14 @@ Value m_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
         if (keepends) eol = i;
       }
       if (j == 0 && eol == n) {
-        list_append(out, unchanged(self));
+        out.add(unchanged(self));
         break;
       }
-      list_append(out, Value(str_substr(s, j, eol)));
+      out.add(Value(str_substr(s, j, eol)));
       j = i;
     }
   });
-  return Value(out);
+  return out.to_list();
 }
 
 // ------------------------------------------------------------------ replace

@@ -138,9 +138,12 @@ class StrSearcher {
 };
 
 // Accumulates code points; produces a str of the narrowest kind.
+// Short results are assembled in an inline buffer before any allocation.
 class StrBuilder {
  public:
   StrBuilder() = default;
+  StrBuilder(const StrBuilder&) = delete;
+  StrBuilder& operator=(const StrBuilder&) = delete;
   void append(uint32_t cp) {
     if (len_ < cap_ && cp <= kind_max_) store(cp);
     else append_slow(cp);
@@ -167,10 +170,12 @@ class StrBuilder {
   }
   void append_slow(uint32_t cp);
   void grow(int64_t need, uint32_t cp_max);
-  void* buf_ = nullptr;   // collected, pointer-free
+  static constexpr int64_t kInlineBytes = 128;
+  alignas(8) uint8_t inline_[kInlineBytes];
+  void* buf_ = inline_;  // inline_, or collected pointer-free memory once it outgrows it
   uint8_t kind_ = 1;
   uint32_t kind_max_ = 0xFF;  // the largest code point the buffer's width holds
-  int64_t len_ = 0, cap_ = 0;
+  int64_t len_ = 0, cap_ = kInlineBytes;
   uint32_t max_ = 0;
 };
 

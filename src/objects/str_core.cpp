@@ -278,7 +278,7 @@ uint32_t max_char_in(const Str* s, int64_t start, int64_t end) {
 void StrBuilder::grow(int64_t need, uint32_t cp_max) {
   uint8_t want_kind = std::max(kind_, kind_for(cp_max));
   int64_t ncap = cap_;
-  if (need > ncap) ncap = std::max<int64_t>(need, cap_ < 8 ? 16 : cap_ + cap_ / 2);
+  if (need > ncap) ncap = std::max<int64_t>(need, cap_ + cap_ / 2);
   if (want_kind == kind_ && ncap == cap_) return;
   void* nbuf = gc::alloc_atomic(size_t(ncap) * want_kind);
   if (len_) copy_code_points(nbuf, want_kind, buf_, kind_, len_);
@@ -352,8 +352,9 @@ Str* StrBuilder::finish() {
     s = str_alloc(len_, k, max_ < 128);
     copy_code_points(s->data_ptr, k, buf_, kind_, len_);
   }
-  buf_ = nullptr;
-  len_ = cap_ = 0;
+  buf_ = inline_;
+  len_ = 0;
+  cap_ = kInlineBytes;
   max_ = 0;
   kind_ = 1;
   kind_max_ = 0xFF;
