@@ -325,7 +325,11 @@ int main(int argc, char** argv) {
       }
       std::string src;
       read_all(in, &src);
-      status = run_source(src, target, true);
+      // __main__.__file__ and the code's file name are absolute (cwd joined, as CPython does).
+      std::string file = target;
+      char cwd[PATH_MAX];
+      if (!file.empty() && file[0] != '/' && getcwd(cwd, sizeof cwd)) file = std::string(cwd) + "/" + file;
+      status = run_source(src, file, true);
       break;
     }
     case Mode::Command:

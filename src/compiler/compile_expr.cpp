@@ -560,8 +560,8 @@ bool Compiler::compile_call(ast::Call* c) {
     if (!visit_expr(a->value)) return false;
     set_pos(a->pos);
     emit(OP_LOAD_METHOD, uint32_t(add_name(mangled(a->attr))));
-    if (!compile_call_helper(0, c->args, c->keywords)) return false;
-    return true;
+    set_pos(c->pos);
+    return compile_call_helper(0, c->args, c->keywords);
   }
   if (f->kind == ExprKind::Name && unit_->ste->kind == BlockKind::Function) {
     Str* name = mangled(static_cast<Name*>(f)->id);
@@ -570,11 +570,13 @@ bool Compiler::compile_call(ast::Call* c) {
         !(str_equals_ascii(name, "__debug__"))) {
       set_pos(f->pos);
       emit(OP_LOAD_GLOBAL, uint32_t(add_name(name)) << 1 | 1);
+      set_pos(c->pos);
       return compile_call_helper(0, c->args, c->keywords);
     }
   }
   emit(OP_PUSH_NULL);
   if (!visit_expr(f)) return false;
+  set_pos(c->pos);
   return compile_call_helper(0, c->args, c->keywords);
 }
 

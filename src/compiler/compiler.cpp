@@ -871,7 +871,6 @@ bool Compiler::compile_for(For* s) {
   emit(OP_GET_ITER);
   bind(start);
   if (!push_fblock(FBlockKind::ForLoop, start, end)) return false;
-  set_pos(s->iter->pos);
   emit_jump(OP_FOR_ITER, cleanup);
   if (!compile_store(s->target)) return false;
   if (!visit_body(s->body)) return false;

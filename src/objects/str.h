@@ -67,7 +67,6 @@ std::string str_to_utf8(const Str* s);    // lone surrogates are encoded as-is (
 // Returns false (with UnicodeEncodeError pending) if s holds lone surrogates.
 bool str_to_utf8_strict(const Str* s, std::string* out);
 std::string str_to_utf8_surrogateescape(const Str* s);  // for OS calls
-void utf8_append(std::string& out, uint32_t cp);         // surrogates encoded as-is
 // For C++ code that needs a C string of an identifier-like str.
 std::string cstr(Value str_value);
 

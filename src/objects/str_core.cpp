@@ -169,6 +169,8 @@ Str* str_from_utf8_surrogateescape(const char* s, size_t n) {
   return decode_utf8(s, n, true, &bad);
 }
 
+namespace {
+
 void utf8_append(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(char(cp));
@@ -186,6 +188,8 @@ void utf8_append(std::string& out, uint32_t cp) {
     out.push_back(char(0x80 | (cp & 0x3F)));
   }
 }
+
+}  // namespace
 
 std::string str_to_utf8(const Str* s) {
   if (s->ascii) return std::string(s->ascii_view());

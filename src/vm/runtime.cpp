@@ -61,7 +61,7 @@ extern Type dict_keys_type, dict_values_type, dict_items_type, dict_keyiterator_
     dict_itemiterator_type, dict_reversekeyiterator_type, dict_reversevalueiterator_type,
     dict_reverseitemiterator_type, set_iterator_type, str_iterator_type, str_ascii_iterator_type, bytes_iterator_type, enumerate_type,
     zip_type, map_type, filter_type, reversed_type, namespace_type, module_spec_type, source_loader_type,
-    builtin_importer_type, frame_type, stdstream_type;
+    builtin_importer_type, frame_type;
 
 namespace {
 
