@@ -1,6 +1,7 @@
 // str: the Python type (slots, iteration and the methods). Representation,
 // hashing and interning are in str_core.cpp, searching in str_search.cpp,
 // str.format in str_format.cpp, printf-style % in str_mod.cpp.
+#include <algorithm>
 #include <cstring>
 
 #include "gc/gc.h"
@@ -22,8 +23,10 @@ Type str_type, str_iterator_type, str_ascii_iterator_type;
 
 namespace {
 
+// Iterators may be shared between threads: the position advances atomically
+// and `str` is cleared (once) when exhausted.
 struct StrIterator : Object {
-  Str* str;
+  std::atomic<Str*> str;
   std::atomic<int64_t> index;
 };
 
@@ -208,18 +211,18 @@ int str_contains(Value self, Value item) {
 Value str_iter(Value self) {
   Str* s = S(self);
   auto* it = alloc_instance<StrIterator>(s->ascii && is_str_exact(self) ? &str_ascii_iterator_type : &str_iterator_type);
-  it->str = s;
-  it->index.store(0, std::memory_order_relaxed);
+  new (&it->str) std::atomic<Str*>(s);
+  new (&it->index) std::atomic<int64_t>(0);
   return Value(it);
 }
 
 Value str_iter_next(Value self) {
   auto* it = self.as<StrIterator>();
-  Str* s = it->str;
+  Str* s = it->str.load(std::memory_order_acquire);
   if (!s) return Value();
   int64_t i = it->index.fetch_add(1, std::memory_order_relaxed);
   if (i < s->length) return Value(str_from_char(s->at(i)));
-  it->str = nullptr;
+  it->str.store(nullptr, std::memory_order_release);
   return Value();
 }
 
@@ -227,13 +230,38 @@ Value iter_self(Value self) { return self; }
 
 Value str_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<StrIterator>();
-  if (!it->str) return Value::from_small_int(0);
-  int64_t n = it->str->length - it->index.load(std::memory_order_relaxed);
+  Str* s = it->str.load(std::memory_order_acquire);
+  if (!s) return Value::from_small_int(0);
+  int64_t n = s->length - it->index.load(std::memory_order_relaxed);
   return Value::from_small_int(n > 0 ? n : 0);
+}
+
+// Pickling support: iter(s) advanced to the saved position.
+Value str_iter_reduce(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("__reduce__", kwnames) || !check_nargs("__reduce__", nargs, 0, 0)) return Value();
+  auto* it = self.as<StrIterator>();
+  Value iter_fn = import_builtin("iter");
+  if (!iter_fn) return raise(&exc::RuntimeError, "lost builtins.iter");
+  Str* s = it->str.load(std::memory_order_acquire);
+  if (!s) return Value(tuple_pack({iter_fn, Value(tuple_pack({Value(str_empty())}))}));
+  int64_t index = std::min(it->index.load(std::memory_order_relaxed), s->length);
+  return Value(tuple_pack({iter_fn, Value(tuple_pack({Value(s)})), Value::from_small_int(index)}));
+}
+
+Value str_iter_setstate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("__setstate__", kwnames) || !check_nargs("__setstate__", nargs, 1, 1)) return Value();
+  int64_t index;
+  if (!arg_ssize(args[0], &index)) return Value();
+  auto* it = self.as<StrIterator>();
+  if (Str* s = it->str.load(std::memory_order_acquire))
+    it->index.store(std::clamp<int64_t>(index, 0, s->length), std::memory_order_relaxed);
+  return None();
 }
 
 const MethodDef str_iter_methods[] = {
     {"__length_hint__", str_iter_length_hint, kMethodInstance, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", str_iter_reduce, kMethodInstance, "Return state information for pickling."},
+    {"__setstate__", str_iter_setstate, kMethodInstance, "Set state information for unpickling."},
     {nullptr}};
 
 // str + x and str * x leave the operation to a class that implements the
@@ -1085,14 +1113,14 @@ const MethodDef str_methods[] = {
     {"split", m_split, kMethodInstance,
      "Return a list of the substrings in the string, using sep as the separator string.\n\n  sep\n    The separator "
      "used to split the string.\n\n    When set to None (the default value), will split on any whitespace\n    "
-     "character (including \\n \\r \\t \\f and spaces) and will discard\n    empty strings from the "
+     "character (including \\\\n \\\\r \\\\t \\\\f and spaces) and will discard\n    empty strings from the "
      "result.\n  maxsplit\n    Maximum number of splits (starting from the left).\n    -1 (the default value) means "
      "no limit.\n\nNote, str.split() is mainly useful for data that has been intentionally\ndelimited.  With natural "
      "text that includes punctuation, consider using\nthe regular expression module."},
     {"rsplit", m_rsplit, kMethodInstance,
      "Return a list of the substrings in the string, using sep as the separator string.\n\n  sep\n    The separator "
      "used to split the string.\n\n    When set to None (the default value), will split on any whitespace\n    "
-     "character (including \\n \\r \\t \\f and spaces) and will discard\n    empty strings from the "
+     "character (including \\\\n \\\\r \\\\t \\\\f and spaces) and will discard\n    empty strings from the "
      "result.\n  maxsplit\n    Maximum number of splits (starting from the left).\n    -1 (the default value) means "
      "no limit.\n\nSplitting starts at the end of the string and works to the front."},
     {"join", m_join, kMethodInstance,
