@@ -3,6 +3,7 @@
 // str.format in str_format.cpp, printf-style % in str_mod.cpp.
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "gc/gc.h"
 #include "objects/args.h"
@@ -924,6 +925,38 @@ Str* replace(Str* s, Str* old, Str* repl, int64_t maxcount) {
   StrSearcher searcher(old);
   int64_t pos = searcher.find(s, 0, s->length);
   if (pos < 0) return nullptr;
+  if (s->kind == 1 && repl->kind == 1) {
+    // One search pass records the matches; the result is then sized and filled directly.
+    std::vector<int64_t> matches;
+    while (pos >= 0) {
+      matches.push_back(pos);
+      if (int64_t(matches.size()) >= maxcount) break;
+      pos = searcher.find(s, pos + old->length, s->length);
+    }
+    int64_t count = int64_t(matches.size());
+    int64_t length = s->length + count * (repl->length - old->length);
+    if (length == 0) return str_empty();
+    Str* r = str_alloc(length, 1, s->ascii && repl->ascii);
+    auto* dst = static_cast<uint8_t*>(r->data_ptr);
+    const uint8_t* src = s->data1();
+    int64_t i = 0;
+    for (int64_t m : matches) {
+      std::memcpy(dst, src + i, size_t(m - i));
+      dst += m - i;
+      std::memcpy(dst, repl->data_ptr, size_t(repl->length));
+      dst += repl->length;
+      i = m + old->length;
+    }
+    std::memcpy(dst, src + i, size_t(s->length - i));
+    if (!r->ascii) {
+      // Removed text may have held every non-ASCII code point.
+      const uint8_t* p = r->data1();
+      bool ascii = true;
+      for (int64_t k = 0; k < length && ascii; k++) ascii = p[k] < 128;
+      r->ascii = ascii;
+    }
+    return length == 1 ? str_from_char(r->data1()[0]) : r;
+  }
   StrBuilder b;
   b.reserve(s->length);
   int64_t i = 0, count = 0;
