@@ -288,11 +288,14 @@ Value unknown_type(uint32_t type, const char* type_name) {
 
 // ------------------------------------------------------------------ layout
 
-// Left and right padding of `len` characters in a field of `width`.
-void padding_for(int64_t len, int64_t width, uint32_t align, int64_t* left, int64_t* right) {
+// Left and right padding of `len` characters in a field of `width`; false
+// with MemoryError pending when the field cannot be allocated.
+bool padding_for(int64_t len, int64_t width, uint32_t align, int64_t* left, int64_t* right) {
+  if (!check_str_length(width)) return false;
   int64_t total = width > len ? width - len : 0;
   *left = align == '>' ? total : align == '^' ? total / 2 : 0;
   *right = total - *left;
+  return true;
 }
 
 // The integer digits with separators every group_size digits (0: none), left
@@ -330,6 +333,7 @@ std::string group_digits(std::string_view digits, int64_t min_width, int group_s
 // `remainder` is what follows the integer digits (fraction, exponent, '%').
 Str* layout_number(const Spec& f, bool negative, std::string_view prefix, std::string_view int_digits,
                    bool has_decimal, std::string_view remainder) {
+  if (!check_str_length(f.width)) return nullptr;
   char sign = negative ? '-' : f.sign == '+' ? '+' : f.sign == ' ' ? ' ' : 0;
   int64_t fixed = (sign ? 1 : 0) + int64_t(prefix.size()) + (has_decimal ? 1 : 0) + int64_t(remainder.size());
   int64_t min_width = (f.fill == '0' && f.align == '=') ? f.width - fixed : 0;
@@ -400,7 +404,8 @@ Value format_float_spec(double d, const Spec& spec_in) {
   std::string text = format_double(d, char(type), precision, flags);
   if (percent) text.push_back('%');
   NumberText t = split_number(text);
-  return Value(layout_number(f, t.negative, "", t.int_digits, t.has_decimal, t.remainder));
+  Str* r = layout_number(f, t.negative, "", t.int_digits, t.has_decimal, t.remainder);
+  return r ? Value(r) : Value();
 }
 
 }  // namespace
@@ -422,7 +427,7 @@ Value format_str(Value v, Str* spec_str) {
   int64_t len = f.precision >= 0 && f.precision < s->length ? f.precision : s->length;
   if (len == s->length && f.width <= len) return is_str_exact(v) ? v : Value(str_substr(s, 0, s->length));
   int64_t left, right;
-  padding_for(len, f.width, f.align, &left, &right);
+  if (!padding_for(len, f.width, f.align, &left, &right)) return Value();
   StrBuilder b;
   b.reserve(len + left + right);
   b.append_repeated(f.fill, left);
@@ -459,7 +464,7 @@ Value format_int(Value v, Str* spec_str) {
     }
     if (cp < 0 || cp > 0x10FFFF) return raise(&exc::OverflowError, "%%c arg not in range(0x110000)");
     int64_t left, right;
-    padding_for(1, f.width, f.align == '=' ? '>' : f.align, &left, &right);
+    if (!padding_for(1, f.width, f.align == '=' ? '>' : f.align, &left, &right)) return Value();
     StrBuilder b;
     b.append_repeated(f.fill, left);
     b.append(uint32_t(cp));
@@ -504,7 +509,8 @@ Value format_int(Value v, Str* spec_str) {
       default: break;
     }
   }
-  return Value(layout_number(f, negative, prefix, digits, false, ""));
+  Str* r = layout_number(f, negative, prefix, digits, false, "");
+  return r ? Value(r) : Value();
 }
 
 Value format_float(double d, Str* spec_str) {
@@ -566,7 +572,7 @@ Value format_complex(double re, double im, Str* spec_str) {
   if (parens) body.append(')');
   Str* text = body.finish();
   int64_t left, right;
-  padding_for(text->length, f.width, f.align, &left, &right);
+  if (!padding_for(text->length, f.width, f.align, &left, &right)) return Value();
   if (!left && !right) return Value(text);
   StrBuilder b;
   b.append_repeated(f.fill, left);

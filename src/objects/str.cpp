@@ -295,6 +295,7 @@ Value str_repeat(Value a, Value b) {
   if (n <= 0 || str->length == 0) return Value(str_empty());
   if (n == 1) return unchanged(s);
   if (str->length > (int64_t(1) << 40) / n) return raise_no_memory();
+  if (!check_str_length(str->length * n)) return Value();
   Str* r = str_alloc(str->length * n, str->kind, str->ascii);
   size_t chunk = size_t(str->length) * str->kind;
   auto* dst = static_cast<char*>(r->data_ptr);
@@ -595,6 +596,7 @@ bool parse_fill(const char* fname, const Value* args, size_t nargs, Tuple* kwnam
 Value padded(Value self, int64_t left, int64_t right, uint32_t fill) {
   Str* s = S(self);
   if (left <= 0 && right <= 0) return unchanged(self);
+  if (!check_str_length(s->length + std::max<int64_t>(left, 0) + std::max<int64_t>(right, 0))) return Value();
   StrBuilder b;
   b.reserve(s->length + left + right);
   b.append_repeated(fill, left);
@@ -634,6 +636,7 @@ Value m_zfill(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!arg_ssize(args[0], &width)) return Value();
   Str* s = S(self);
   if (width <= s->length) return unchanged(self);
+  if (!check_str_length(width)) return Value();
   int64_t fill = width - s->length;
   StrBuilder b;
   b.reserve(width);
@@ -660,7 +663,7 @@ Value m_expandtabs(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
     if (c == '\t') {
       if (tabsize > 0) {
         int64_t n = tabsize - column % tabsize;
-        if (b.length() > INT64_MAX / 2 - n) return raise(&exc::OverflowError, "new string is too long");
+        if (!check_str_length(b.length() + n)) return Value();
         b.append_repeated(' ', n);
         column += n;
       }
@@ -913,6 +916,7 @@ Str* replace(Str* s, Str* old, Str* repl, int64_t maxcount) {
   if (old->length == 0) {
     int64_t slots = s->length + 1;
     int64_t n = std::min(maxcount, slots);
+    if (repl->length && !check_str_length(s->length + n * repl->length)) return nullptr;
     StrBuilder b;
     b.reserve(s->length + n * repl->length);
     for (int64_t i = 0; i < s->length; i++) {
@@ -935,6 +939,7 @@ Str* replace(Str* s, Str* old, Str* repl, int64_t maxcount) {
     }
     int64_t count = int64_t(matches.size());
     int64_t length = s->length + count * (repl->length - old->length);
+    if (!check_str_length(length)) return nullptr;
     if (length == 0) return str_empty();
     Str* r = str_alloc(length, 1, s->ascii && repl->ascii);
     auto* dst = static_cast<uint8_t*>(r->data_ptr);
@@ -981,7 +986,8 @@ Value m_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Str* s = S(self);
   if (maxcount == 0 || (S(args[0])->length > s->length)) return unchanged(self);
   Str* r = replace(s, S(args[0]), S(args[1]), maxcount);
-  return r ? Value(r) : unchanged(self);
+  if (!r) return error_occurred() ? Value() : unchanged(self);
+  return Value(r);
 }
 
 // ------------------------------------------------------------------ translate / maketrans
@@ -1335,6 +1341,7 @@ Value str_join(Str* sep, Value iterable) {
     ascii = ascii && s->ascii;
   }
   if (total == 0) return Value(str_empty());
+  if (!check_str_length(total)) return Value();
   if (kind == 1) {
     Str* r = str_alloc(total, 1, ascii);
     auto* dst = static_cast<uint8_t*>(r->data_ptr);

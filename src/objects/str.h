@@ -56,6 +56,10 @@ Str* str_from_latin1(const uint8_t* s, size_t n);
 Str* str_from_code_points(const uint32_t* cps, size_t n);  // picks the narrowest kind
 Str* str_from_char(uint32_t cp);          // cached for cp < 256
 Str* str_empty();
+// Results whose length comes from arguments (widths, counts) are checked
+// first: an impossible length raises MemoryError instead of failing the
+// allocation. False with the error pending.
+bool check_str_length(int64_t length);
 // A fresh, uninitialised exact str of the given length and kind (ascii flag set
 // by the caller): for builders that know the width up front.
 Str* str_alloc(int64_t length, uint8_t kind, bool ascii);

@@ -45,6 +45,13 @@ Str* str_alloc(int64_t length, uint8_t kind, bool ascii) {
 
 Str* str_empty() { return empty_str; }
 
+bool check_str_length(int64_t length) {
+  constexpr int64_t kMaxLength = int64_t(1) << 36;
+  if (length <= kMaxLength) return true;
+  raise_no_memory();
+  return false;
+}
+
 Str* str_from_ascii(std::string_view sv) {
   if (sv.empty() && empty_str) return empty_str;
   if (sv.size() == 1 && latin1_chars[uint8_t(sv[0])]) return latin1_chars[uint8_t(sv[0])];
