@@ -739,7 +739,7 @@ Value m_partition_common(Value self, const Value* args, size_t nargs, Tuple* kwn
   int64_t pos = reverse ? str_rfind(s, sep, 0, s->length) : str_find(s, sep, 0, s->length);
   Value empty(str_empty());
   if (pos < 0) return Value(reverse ? tuple_pack({empty, empty, self}) : tuple_pack({self, empty, empty}));
-  return Value(tuple_pack({Value(str_substr(s, 0, pos)), unchanged(args[0]),
+  return Value(tuple_pack({Value(str_substr(s, 0, pos)), args[0],  // the separator object itself, as in CPython
                            Value(str_substr(s, pos + sep->length, s->length))}));
 }
 
