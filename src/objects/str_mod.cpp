@@ -1,4 +1,5 @@
 // printf-style formatting: "fmt" % args.
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -96,6 +97,13 @@ Value format_integer(Value v, const Conversion& c) {
     mpz_clear(z);
     if (c.type == 'X')
       for (char& ch : digits) ch = char(std::toupper(uint8_t(ch)));
+  } else if (iv.is_small_int()) {
+    char buf[24];
+    int64_t i = iv.as_small_int();
+    negative = i < 0;
+    auto res = std::to_chars(buf, buf + sizeof buf, negative ? -i : i);
+    if (!negative && c.precision < 0 && !(c.flags & kAlt)) return Value(str_from_ascii(std::string_view(buf, size_t(res.ptr - buf))));
+    digits.assign(buf, res.ptr);
   } else {
     Value text = to_str(int_exact(iv));  // applies the int/str conversion digit limit
     if (!text) return Value();
