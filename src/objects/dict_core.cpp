@@ -430,7 +430,9 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
 }
 
 int dict_merge(Dict* d, Value other, bool override) {
-  if (is_dict(other) && (is_dict_exact(other) || type_lookup(type_of(other), names::keys) == type_lookup(&dict_type, names::keys))) {
+  // Dict subclasses are copied directly unless they override __iter__ (as in
+  // CPython, overriding keys() or __getitem__ alone is not consulted).
+  if (is_dict(other) && type_of(other)->iter == dict_type.iter) {
     Dict* o = other.as<Dict>();
     int64_t pos = 0;
     Value k, v;
