@@ -21,6 +21,6 @@ def work(n):
     return data[0], data[-1], sum(squares) % 1000003, middle[0], len(flat), sum(flat), popped
 
 
-for _ in range(4):
+for _ in range(5):
     result = work(100000)
 print(result)

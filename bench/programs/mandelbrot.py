@@ -24,4 +24,4 @@ def mandelbrot(width, height, max_iter):
     return inside, total_iters
 
 
-print(mandelbrot(200, 150, 120))
+print(mandelbrot(300, 200, 120))
