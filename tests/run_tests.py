@@ -22,7 +22,7 @@ DEFAULT_DIRS = ["tests/lang", "tests/stdlib", "tests/threads"]
 
 def collect(args):
     files = []
-    roots = [p for p in args.paths if os.path.exists(p)] or [os.path.join(ROOT, d) for d in DEFAULT_DIRS]
+    roots = [os.path.abspath(p) for p in args.paths if os.path.exists(p)] or [os.path.join(ROOT, d) for d in DEFAULT_DIRS]
     filters = [p for p in args.paths if not os.path.exists(p)]
     for root in roots:
         if os.path.isfile(root):
@@ -32,7 +32,7 @@ def collect(args):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", ".")))
             for f in sorted(filenames):
                 if f.endswith(".py") and not f.startswith("_"):
-                    files.append(os.path.join(dirpath, f))
+                    files.append(os.path.abspath(os.path.join(dirpath, f)))
     if filters:
         files = [f for f in files if any(flt in f for flt in filters)]
     return files
