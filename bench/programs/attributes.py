@@ -39,5 +39,5 @@ def simulate(particles, box, steps):
 
 box = Box(97, 89)
 particles = [Particle(i * 7 % 97, i * 13 % 89) for i in range(100)]
-moves = simulate(particles, box, 20000)
+moves = simulate(particles, box, 32000)
 print(moves, sum(p.hits for p in particles), sum(p.x * 3 + p.y for p in particles))

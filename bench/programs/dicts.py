@@ -32,7 +32,7 @@ def str_keys(n):
     return len(d), sorted(counts.items()), sum(merged.values())
 
 
-for _ in range(4):
+for _ in range(6):
     a = int_keys(100000)
     b = str_keys(50000)
 print(a, b)

@@ -57,4 +57,4 @@ def run(n):
     return caught, positions, finals, log
 
 
-print(run(120000))
+print(run(150000))

@@ -39,8 +39,8 @@ def tree(depth):
     yield from tree(depth - 1)
 
 
-total = sum(squared(evens(numbers(600000))))
-total2 = sum(x for x in chunks(600000, 1000) if x % 3 == 0)
-total3 = sum(tree(16))
-total4 = max(x * 2 for x in range(400000))
+total = sum(squared(evens(numbers(900000))))
+total2 = sum(x for x in chunks(900000, 1000) if x % 3 == 0)
+total3 = sum(tree(17))
+total4 = max(x * 2 for x in range(600000))
 print(total, total2, total3, total4)

@@ -21,6 +21,6 @@ def work(n):
     return data[0], data[-1], sum(squares) % 1000003, middle[0], len(flat), sum(flat), popped
 
 
-for _ in range(5):
+for _ in range(6):
     result = work(100000)
 print(result)

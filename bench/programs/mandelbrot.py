@@ -24,4 +24,4 @@ def mandelbrot(width, height, max_iter):
     return inside, total_iters
 
 
-print(mandelbrot(300, 200, 120))
+print(mandelbrot(400, 250, 120))

@@ -42,4 +42,4 @@ def run(iterations):
     return acc, a.value(), b.value()
 
 
-print(run(400000))
+print(run(600000))

@@ -32,4 +32,4 @@ def spectral_norm(n):
     return (vbv / vv) ** 0.5
 
 
-print("%.9f" % spectral_norm(160))
+print("%.9f" % spectral_norm(200))

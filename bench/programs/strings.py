@@ -22,6 +22,6 @@ def build(n):
     return len(joined), len(pieces), len(replaced), len(s), total, s[-20:]
 
 
-for _ in range(4):
+for _ in range(7):
     result = build(60000)
 print(result)
