@@ -157,6 +157,8 @@ def main():
         geomean = math.exp(sum(math.log(r.ratio) for r in counted) / len(counted))
         print("%-16s %12s %12s %8.2f   (%d of %d benchmarks)" % ("geometric mean", "", "", geomean,
                                                                   len(counted), len(results)))
+    else:
+        print("%-16s %12s %12s %8s   (no benchmark passed)" % ("geometric mean", "", "", "-"))
     failed = [r for r in results if r.problem]
     for r in failed:
         print("FAIL %s: %s" % (r.name, r.problem))

@@ -9,8 +9,8 @@ def cpu_work(seed, n):
     x = seed
     total = 0
     for i in range(n):
-        x = (x * 1103515245 + 12345) & 0x7FFFFFFF
-        total += x % 1000
+        x = (x * 75 + 74) % 65537
+        total += x & 1023
     return total
 
 
@@ -32,4 +32,4 @@ def run_threads(n):
     return results
 
 
-print(run_threads(1500000))
+print(run_threads(2000000))
