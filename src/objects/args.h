@@ -23,5 +23,9 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
 bool check_no_kwargs(const char* fname, Tuple* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // with the no-kwargs rule applied separately
 size_t kwcount(Tuple* kwnames);
+// A method without parameters ("int.conjugate"): no positional or keyword arguments.
+inline bool check_no_args(const char* fname, size_t nargs, Tuple* kwnames) {
+  return check_no_kwargs(fname, kwnames) && check_nargs(fname, nargs, 0, 0);
+}
 
 }  // namespace spindle

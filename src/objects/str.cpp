@@ -256,7 +256,8 @@ Value str_repeat(Value a, Value b) {
   Value count = is_str(a) ? b : a;
   if (!is_str(s)) return NotImplemented();
   if (!is_int(count) && !type_of(count)->index) {
-    if (is_str(a) && defers_to(count, names::__rmul__)) return NotImplemented();
+    // As the right operand, the left sequence's own error comes first (binary_op raises it).
+    if (!is_str(a) || defers_to(count, names::__rmul__)) return NotImplemented();
     return raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
   }
   int64_t n;
@@ -1031,6 +1032,8 @@ Value m_encode(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 Value m_dunder_format(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("str.__format__", kwnames) || !check_nargs("str.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", arg_type_name(args[0]));
+  // An empty spec formats a str subclass as str() would (its __str__ override included).
+  if (S(args[0])->length == 0 && !is_str_exact(self)) return to_str(self);
   return format_str(self, S(args[0]));
 }
 
