@@ -174,7 +174,7 @@ const char* type_name(const Type* t) {
     // ASCII str data is NUL-terminated UTF-8 already; other names get a
     // collected copy. (Callers often take two names for one message, so a
     // shared buffer would not do.)
-    if (t->name->ascii) return static_cast<const char*>(t->name->data_ptr);
+    if (t->name->ascii && !t->name->in_buffer) return static_cast<const char*>(t->name->data_ptr);
     std::string utf8 = str_to_utf8(t->name);
     auto* copy = static_cast<char*>(gc::alloc_atomic(utf8.size() + 1));
     std::memcpy(copy, utf8.c_str(), utf8.size() + 1);
