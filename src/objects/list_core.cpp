@@ -75,6 +75,18 @@ Value list_get(List* l, int64_t i) {
   }
 }
 
+bool list_unpack_exact(List* l, int64_t n, Value* out) {
+  if (l->size.load(std::memory_order_acquire) != n) return false;
+  ListItems* it = l->items.load(std::memory_order_acquire);
+  if (!it || it->capacity < n) return false;
+  for (int64_t i = 0; i < n; i++) {
+    uint64_t v = it->slots[i].load(std::memory_order_acquire);
+    if (!v) return false;  // a concurrent removal: let the caller iterate
+    out[n - 1 - i] = Value::from_bits(v);
+  }
+  return true;
+}
+
 // Under the lock: makes room for `needed` items (CPython's growth), publishing
 // a bigger block that holds the current items.
 ListItems* list_reserve_locked(List* l, int64_t needed) {
