@@ -266,17 +266,24 @@ def ucnhash_getname():
     return lambda cp: buf.value.decode() if getname(cp, buf, 256, 1) else None
 
 
+ALIASES_START, NAMED_SEQUENCES_START = 0xF0000, 0xF0200
+
+
 def aliases_and_sequences():
+    """CPython keeps these at private code points: aliases from ALIASES_START, named sequences from
+    NAMED_SEQUENCES_START, in the order kept here (its namereplace handler names those code points)."""
     getname = ucnhash_getname()
     aliases, sequences = [], []
-    for cp in range(0xF0000, 0xF1000):
+    for cp in range(ALIASES_START, 0xF1000):
         name = getname(cp)
         if name is None:
             continue
         value = UCD.lookup(name)
-        if len(value) == 1 and cp < 0xF0200:
+        if cp < NAMED_SEQUENCES_START:
+            assert cp == ALIASES_START + len(aliases) and len(value) == 1
             aliases.append((name, ord(value)))
         else:
+            assert cp == NAMED_SEQUENCES_START + len(sequences) and len(value) > 1
             sequences.append((name, [ord(x) for x in value]))
     return aliases, sequences
 
@@ -494,6 +501,7 @@ def main():
     w.write(f"const size_t kCjkUnifiedRangeCount = {len(cjk)};\n\n")
     named, lexicon = build_names(w, cjk)
     aliases, sequences = aliases_and_sequences()
+    w.write(f"const uint32_t kAliasesStart = {ALIASES_START:#x}, kNamedSequencesStart = {NAMED_SEQUENCES_START:#x};\n")
     w.write(f"const size_t kAliasCount = {len(aliases)};\n")
     emit_strings(w, "kAliasNames", [n for n, _ in aliases])
     w.array("kAliasCodePoints", [cp for _, cp in aliases], "uint32_t")

@@ -6936,6 +6936,7 @@ const uint8_t kLexicon[] =
     "\3ZZY\4ZZYA\4ZZYP\4ZZYR\5ZZYRX\4ZZYT\4ZZYX"
 ;
 
+const uint32_t kAliasesStart = 0xf0000, kNamedSequencesStart = 0xf0200;
 const size_t kAliasCount = 470;
 const uint8_t kAliasNames[] =
     "NULL\0NUL\0START OF HEADING\0SOH\0START OF TEXT\0STX\0END OF TEXT\0ETX\0"

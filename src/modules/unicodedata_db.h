@@ -68,6 +68,7 @@ extern const uint32_t kPhrasebookOffsets[];
 extern const uint8_t kPhrasebook[];
 extern const uint32_t kLexiconOffsets[];
 extern const uint8_t kLexicon[];
+extern const uint32_t kAliasesStart, kNamedSequencesStart;  // where CPython keeps them (private use)
 extern const size_t kAliasCount;
 extern const uint8_t kAliasNames[];
 extern const uint32_t kAliasCodePoints[];

@@ -258,6 +258,16 @@ bool unicode_lookup_name(std::string_view name, uint32_t* cp) {
   return ucd::lookup_name(name, false, false, cp) == 1;
 }
 
-bool unicode_char_name(uint32_t cp, std::string* out) { return ucd::char_name(cp, false, out); }
+bool unicode_char_name(uint32_t cp, std::string* out) {
+  if (cp - ucd::kAliasesStart < ucd::kAliasCount) {
+    *out += ucd::reverse_index().alias_names[cp - ucd::kAliasesStart];
+    return true;
+  }
+  if (cp - ucd::kNamedSequencesStart < ucd::kNamedSequenceCount) {
+    *out += ucd::reverse_index().sequence_names[cp - ucd::kNamedSequencesStart];
+    return true;
+  }
+  return ucd::char_name(cp, false, out);
+}
 
 }  // namespace spindle

@@ -11,7 +11,9 @@ namespace spindle {
 // "\N{...}" does. Returns false if there is no such name.
 bool unicode_lookup_name(std::string_view name, uint32_t* cp);
 
-// The name of cp (Unicode 14.0), as unicodedata.name(); false if it has none.
+// The name of cp (Unicode 14.0) for the namereplace error handler: as
+// unicodedata.name(), but like CPython's handler it also names the private
+// code points CPython stores aliases and named sequences under. False if none.
 bool unicode_char_name(uint32_t cp, std::string* out);
 
 namespace ucd {
