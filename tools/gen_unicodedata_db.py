@@ -338,7 +338,9 @@ def build_names(w, cjk):
     hex_token = [t for t in counts if t[0] is None]
     assert hex_token == [(None, False)], hex_token
     del counts[(None, False)]
-    lexicon = [(None, False)] + sorted(counts, key=lambda t: (-counts[t], t))
+    # The most frequent entries get one-byte tokens; the rest are sorted so that neighbours share prefixes.
+    by_frequency = sorted(counts, key=lambda t: (-counts[t], t))
+    lexicon = [(None, False)] + by_frequency[:ONE_BYTE_TOKENS - 1] + sorted(by_frequency[ONE_BYTE_TOKENS - 1:])
     token_id = {token: i for i, token in enumerate(lexicon)}
 
     phrasebook = bytearray()
@@ -358,16 +360,28 @@ def build_names(w, cjk):
             phrasebook += encode_token(token_id[token])
         previous = tokens
 
-    # The lexicon: a length byte (bit 7: a hyphen follows) and the word; offsets of every kWordsPerOffset-th.
+    # The lexicon: each entry shares up to 7 leading characters with the previous one (none at every
+    # kWordsPerOffset-th, whose offsets are kept). A header byte holds whether a hyphen follows the word
+    # (bit 7), the shared length (bits 4-6) and the length of the rest (bits 0-3; 15: in the next byte),
+    # then come the rest's characters.
     lex = bytearray()
     lex_offsets = []
+    previous = ""
     for i, (word, hyphen) in enumerate(lexicon):
+        word = word or ""
+        shared = 0
         if i % WORDS_PER_OFFSET == 0:
             lex_offsets.append(len(lex))
-        text = (word or "").encode()
-        assert len(text) < 128
-        lex.append(len(text) | (0x80 if hyphen else 0))
-        lex += text
+        else:
+            while shared < min(len(word), len(previous), 7) and word[shared] == previous[shared]:
+                shared += 1
+        rest = word[shared:].encode()
+        assert len(word) <= MAX_WORD_LENGTH
+        lex.append((0x80 if hyphen else 0) | shared << 4 | min(len(rest), 15))
+        if len(rest) >= 15:
+            lex.append(len(rest))
+        lex += rest
+        previous = word
 
     # Runs of consecutive named code points: first code point, index of its name.
     runs = []
@@ -392,6 +406,8 @@ def build_names(w, cjk):
 NAMES_PER_OFFSET = 32
 WORDS_PER_OFFSET = 16
 ONE_BYTE_TOKENS = 192
+MAX_WORD_LENGTH = 64  # kMaxWordLength in unicodedata_db.h
+MAX_DECOMPOSITION = 18  # kMaxDecomposition in unicodedata_db.h
 
 
 def emit_strings(w, name, strings):
@@ -426,8 +442,9 @@ def main():
     w.write("};\n\n")
     w.table("props_index", cp_record)
 
-    # Decompositions: a header (tag | count << 8) followed by the code points.
-    decomp_data, decomp_ids, cp_decomp = [0], {}, []
+    # Decompositions, as bytes: a header (tag, count << 5; two bytes, big-endian) and three bytes per code
+    # point. Offset 0 is unused: index 0 means none.
+    decomp_data, decomp_ids, cp_decomp = bytearray(1), {}, []
     for cp in range(MAX_CP):
         parts = decomposition_parts(cp)
         if parts is None:
@@ -436,11 +453,13 @@ def main():
         tag, cps = parts
         key = (tag, tuple(cps))
         if key not in decomp_ids:
+            assert tag < 32 and len(cps) <= MAX_DECOMPOSITION
             decomp_ids[key] = len(decomp_data)
-            decomp_data.append(tag | len(cps) << 8)
-            decomp_data.extend(cps)
+            decomp_data += (tag | len(cps) << 5).to_bytes(2, "big")
+            for c in cps:
+                decomp_data += c.to_bytes(3, "big")
         cp_decomp.append(decomp_ids[key])
-    w.array("kDecompositionData", decomp_data, "uint32_t")
+    w.bytes("kDecompositionData", bytes(decomp_data))
     w.table("decomposition_index", cp_decomp)
 
     # Canonical compositions, sorted for binary search.

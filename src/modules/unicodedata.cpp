@@ -121,9 +121,10 @@ Value ud_mirrored(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 Value ud_decomposition(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   uint32_t c;
   if (!one_char("decomposition", self, args, nargs, kwnames, &c)) return Value();
-  int tag = 0, len = 0;
-  const uint32_t* parts = unassigned_in(old_change(self, c)) ? nullptr : ucd::decomposition(c, &tag, &len);
-  if (!parts) return Value(str_empty());
+  int tag = 0;
+  uint32_t parts[ucd::kMaxDecomposition];
+  int len = unassigned_in(old_change(self, c)) ? 0 : ucd::decomposition(c, &tag, parts);
+  if (len == 0) return Value(str_empty());
   std::string text = ucd::kDecompositionTags[tag];
   for (int i = 0; i < len; i++) {
     char buf[16];
@@ -268,9 +269,10 @@ struct Normalizer {
       }
       if (!ucd::assigned_in_3_2_0(c)) return out->push_back(c);
     }
-    int tag = 0, len = 0;
-    const uint32_t* parts = ucd::decomposition(c, &tag, &len);
-    if (!parts || (tag != 0 && !compat)) return out->push_back(c);
+    int tag = 0;
+    uint32_t parts[ucd::kMaxDecomposition];
+    int len = ucd::decomposition(c, &tag, parts);
+    if (len == 0 || (tag != 0 && !compat)) return out->push_back(c);
     for (int i = 0; i < len; i++) decompose(parts[i], out);
   }
 

@@ -42,7 +42,7 @@ extern const char* const kDecompositionTags[];
 extern const Props kProps[];
 uint32_t props_index(uint32_t cp);
 
-extern const uint32_t kDecompositionData[];
+extern const uint8_t kDecompositionData[];
 uint32_t decomposition_index(uint32_t cp);  // 0: none
 
 extern const Composition kCompositions[];
@@ -61,6 +61,7 @@ extern const size_t kNormalizationCorrectionCount;
 extern const uint32_t kCjkUnifiedRanges[][2];
 extern const size_t kCjkUnifiedRangeCount;
 extern const int kNamesPerOffset, kWordsPerOffset, kOneByteTokens;
+constexpr int kMaxWordLength = 64;  // of a lexicon entry (checked by the generator)
 extern const uint32_t kNameCount, kNameRunCount;
 extern const uint32_t kNameRunStart[];
 extern const uint16_t kNameRunIndex[];
@@ -85,14 +86,18 @@ inline const Change& change_3_2_0(uint32_t cp) {
 }
 inline bool assigned_in_3_2_0(uint32_t cp) { return change_3_2_0(cp).category != 0; }
 
-// The decomposition mapping of cp: *tag indexes kDecompositionTags (0: canonical);
-// returns the code points (count in *len), or null when cp has none.
-inline const uint32_t* decomposition(uint32_t cp, int* tag, int* len) {
-  uint32_t at = decomposition_index(cp);
-  if (at == 0) return nullptr;
-  *tag = int(kDecompositionData[at] & 0xFF);
-  *len = int(kDecompositionData[at] >> 8);
-  return kDecompositionData + at + 1;
+constexpr int kMaxDecomposition = 18;  // code points in a decomposition mapping (checked by the generator)
+
+// The decomposition mapping of cp into out: returns its length (0: none) and
+// sets *tag, an index into kDecompositionTags (0: canonical).
+inline int decomposition(uint32_t cp, int* tag, uint32_t* out) {
+  const uint8_t* p = kDecompositionData + decomposition_index(cp);
+  if (p == kDecompositionData) return 0;
+  unsigned header = unsigned(p[0]) << 8 | p[1];
+  *tag = int(header & 31);
+  int len = int(header >> 5);
+  for (int i = 0; i < len; i++, p += 3) out[i] = uint32_t(p[2]) << 16 | uint32_t(p[3]) << 8 | p[4];
+  return len;
 }
 
 constexpr uint32_t kHangulSBase = 0xAC00, kHangulLBase = 0x1100, kHangulVBase = 0x1161, kHangulTBase = 0x11A7;

@@ -38,12 +38,25 @@ void append_hex(std::string* out, uint32_t cp) {
   *out += buf;
 }
 
-// Lexicon entry `index`: its word, and whether a hyphen rather than a space follows it.
-std::string_view lexicon_word(uint32_t index, bool* hyphen) {
+// Appends lexicon entry `index` (its word; entries share prefixes with the
+// previous one) and returns whether a hyphen rather than a space follows it.
+bool append_lexicon_word(uint32_t index, std::string* out) {
   const uint8_t* p = kLexicon + kLexiconOffsets[index / kWordsPerOffset];
-  for (uint32_t k = index % kWordsPerOffset; k > 0; k--) p += 1 + (*p & 0x7F);
-  *hyphen = (*p & 0x80) != 0;
-  return {reinterpret_cast<const char*>(p + 1), size_t(*p & 0x7F)};
+  char word[kMaxWordLength];
+  size_t length = 0;
+  bool hyphen = false;
+  for (uint32_t k = index % kWordsPerOffset;; k--) {
+    uint8_t header = *p++;
+    size_t rest = header & 15;
+    if (rest == 15) rest = *p++;
+    length = ((header >> 4) & 7) + rest;
+    std::memcpy(word + length - rest, p, rest);
+    p += rest;
+    hyphen = (header & 0x80) != 0;
+    if (k == 0) break;
+  }
+  out->append(word, length);
+  return hyphen;
 }
 
 // Walks the phrasebook name by name from the start of a chunk (each name
@@ -67,7 +80,7 @@ class NameReader {
     for (size_t i = 0; i < count_; i++) {
       bool hyphen = false;
       if (tokens_[i] == 0) append_hex(out, cp);  // entry 0 stands for the code point in hex
-      else *out += lexicon_word(tokens_[i], &hyphen);
+      else hyphen = append_lexicon_word(tokens_[i], out);
       if (i + 1 < count_) *out += hyphen ? '-' : ' ';
     }
   }
@@ -130,14 +143,15 @@ struct ReverseIndex {
   ReverseIndex() {
     entries.reserve(kNameCount + kAliasCount + kNamedSequenceCount);
     std::string name;
-    for (uint32_t r = 0; r < kNameRunCount; r++) {
-      uint32_t first = kNameRunIndex[r], last = r + 1 < kNameRunCount ? kNameRunIndex[r + 1] : kNameCount;
-      for (uint32_t index = first; index < last; index++) {
-        uint32_t cp = kNameRunStart[r] + (index - first);
-        name.clear();
-        table_name(cp, &name);
-        entries.push_back({name_hash(name), cp});
-      }
+    NameReader reader(0);  // names are read in order, chunk after chunk
+    uint32_t run = 0;
+    for (uint32_t index = 0; index < kNameCount; index++) {
+      while (run + 1 < kNameRunCount && kNameRunIndex[run + 1] <= index) run++;
+      uint32_t cp = kNameRunStart[run] + (index - kNameRunIndex[run]);
+      reader.next();
+      name.clear();
+      reader.render(cp, &name);
+      entries.push_back({name_hash(name), cp});
     }
     const char* p = reinterpret_cast<const char*>(kAliasNames);
     for (size_t i = 0; i < kAliasCount; i++, p += std::strlen(p) + 1) {
