@@ -4,7 +4,7 @@
 namespace spindle {
 
 extern const ModuleDef atexit_module, cmath_module, codecs_module, gc_module, io_module, math_module, string_module,
-    thread_module;
+    thread_module, unicodedata_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
@@ -16,6 +16,7 @@ void register_native_modules() {
       &math_module,
       &string_module,
       &thread_module,
+      &unicodedata_module,
   };
   for (const ModuleDef* def : modules) register_native_module(def);
 }
