@@ -30,7 +30,7 @@ def collect(args):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", ".")))
             for f in sorted(filenames):
                 if f.endswith(".py") and not f.startswith("_"):
-                    files.append(os.path.join(dirpath, f))
+                    files.append(os.path.abspath(os.path.join(dirpath, f)))
     if filters:
         files = [f for f in files if any(flt in f for flt in filters)]
     return files

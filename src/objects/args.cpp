@@ -32,10 +32,29 @@ bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   return false;
 }
 
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs < min) {
+    raise(&exc::TypeError, "%s expected %s%zd argument%s, got %zd", fname, min == max ? "" : "at least ", ssize_t(min),
+          min == 1 ? "" : "s", ssize_t(nargs));
+    return false;
+  }
+  if (nargs > max) {
+    raise(&exc::TypeError, "%s expected %s%zd argument%s, got %zd", fname, min == max ? "" : "at most ", ssize_t(max),
+          max == 1 ? "" : "s", ssize_t(nargs));
+    return false;
+  }
+  return true;
+}
+
 bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwnames, Value* out) {
   const int n = int(spec.names.size());
   const int max_positional = spec.kwonly >= 0 ? spec.kwonly : n;
   for (int i = 0; i < n; i++) out[i] = Value();
+  if (spec.legacy_messages && nargs + kwcount(kwnames) > size_t(n)) {
+    raise(&exc::TypeError, "%s() takes at most %d %sargument%s (%zd given)", spec.fname, n, nargs == 0 ? "keyword " : "",
+          n == 1 ? "" : "s", ssize_t(nargs + kwcount(kwnames)));
+    return false;
+  }
   if (int(nargs) > max_positional) {
     if (max_positional == 0)
       raise(&exc::TypeError, "%s() takes no positional arguments", spec.fname);
@@ -64,6 +83,8 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
       if (index >= 0 && index < spec.posonly)
         raise(&exc::TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
               spec.fname, key);
+      else if (spec.legacy_messages)
+        raise(&exc::TypeError, "'%U' is an invalid keyword argument for %s()", key, spec.fname);
       else
         raise(&exc::TypeError, "%s() got an unexpected keyword argument '%U'", spec.fname, key);
       return false;

@@ -12,6 +12,10 @@ struct ArgSpec {
   int required = 0;                          // the first `required` parameters must be given
   int posonly = 0;                           // the first `posonly` parameters are positional-only
   int kwonly = -1;                           // index of the first keyword-only parameter (-1: none)
+  // Messages of CPython's older PyArg_ParseTupleAndKeywords ("'x' is an invalid
+  // keyword argument for f()", "f() takes at most 2 arguments (3 given)") for
+  // the callables that still use it there.
+  bool legacy_messages = false;
 };
 
 // Binds positional and keyword arguments to spec's parameters; out[i] is null
@@ -23,5 +27,7 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
 bool check_no_kwargs(const char* fname, Tuple* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // with the no-kwargs rule applied separately
 size_t kwcount(Tuple* kwnames);
+// CPython's _PyArg_CheckPositional: "f expected 1 argument, got 0", "f expected at most 2 arguments, got 3".
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
 
 }  // namespace spindle
