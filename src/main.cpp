@@ -75,6 +75,43 @@ int run_code_as_main(Code* code, Value filename) {
   return 0;
 }
 
+// --dump-ast: prints ast.dump(parse(FILE), include_attributes=...) for each
+// file, or "<ErrorType>: <msg> (<lineno>:<offset>-<end_lineno>:<end_offset>)"
+// when it does not parse; with several files each result follows "### FILE".
+// The parser's differential tests (tests/parser) compare this with CPython.
+int dump_ast_files(int nfiles, char** files, bool attrs, parser::Mode mode, unsigned flags) {
+  int status = 0;
+  for (int k = 0; k < nfiles; k++) {
+    if (nfiles > 1) std::printf("### %s\n", files[k]);
+    std::ifstream in(files[k], std::ios::binary);
+    if (!in) {
+      std::printf("OSError: cannot read %s\n", files[k]);
+      status = 1;
+      continue;
+    }
+    std::string src;
+    read_all(in, &src);
+    Value fn(str_from_utf8_surrogateescape(files[k], std::strlen(files[k])));
+    ast::Mod* mod = parser::parse(src.data(), src.size(), fn, mode, flags);
+    if (!mod) {
+      Value e = fetch_error();
+      auto num = [&](const char* attr) {
+        Value v = lookup_attr(e, intern_cstr(attr));
+        clear_error();
+        return v && v.is_small_int() ? std::to_string(v.as_small_int()) : std::string("None");
+      };
+      Value msg = lookup_attr(e, intern_cstr("msg"));
+      clear_error();
+      std::printf("%s: %s (%s:%s-%s:%s)\n", type_name(e), msg ? cstr(msg).c_str() : "?", num("lineno").c_str(),
+                  num("offset").c_str(), num("end_lineno").c_str(), num("end_offset").c_str());
+      status = 1;
+      continue;
+    }
+    std::printf("%s\n", parser::dump(mod, attrs).c_str());
+  }
+  return status;
+}
+
 bool dump_bytecode = false;
 
 int run_source(const std::string& src, const std::string& filename, bool set_file) {
@@ -154,6 +191,8 @@ int main(int argc, char** argv) {
   enum class Mode { Script, Command, ModuleRun, Stdin, DumpAst } mode = Mode::Stdin;
   std::string target;
   bool dump_attrs = true;
+  parser::Mode dump_mode = parser::Mode::Exec;
+  unsigned dump_flags = 0;
   int i = 1;
   for (; i < argc; i++) {
     std::string a = argv[i];
@@ -166,14 +205,25 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (a == "--dump-ast" || a == "--dump-ast-noattrs") {
-      if (i + 1 >= argc) {
+      // --dump-ast[-noattrs] [--mode=exec|eval|single|func_type] [--type-comments] FILE...
+      dump_attrs = a == "--dump-ast";
+      mode = Mode::DumpAst;
+      i++;
+      if (i < argc && std::strncmp(argv[i], "--mode=", 7) == 0) {
+        std::string m = argv[i++] + 7;
+        dump_mode = m == "eval" ? parser::Mode::Eval
+                    : m == "single" ? parser::Mode::Single
+                    : m == "func_type" ? parser::Mode::FuncType
+                                       : parser::Mode::Exec;
+      }
+      if (i < argc && std::strcmp(argv[i], "--type-comments") == 0) {
+        dump_flags |= parser::kTypeComments;
+        i++;
+      }
+      if (i >= argc) {
         std::fprintf(stderr, "%s requires a file\n", a.c_str());
         return 2;
       }
-      dump_attrs = a == "--dump-ast";
-      mode = Mode::DumpAst;
-      target = argv[++i];
-      i++;
       break;
     }
     if (a == "-") {
@@ -245,9 +295,9 @@ int main(int argc, char** argv) {
       cfg.path0 = "";
       break;
     case Mode::DumpAst:
-      cfg.argv.push_back(target);
       break;
   }
+  const int first_arg = i;
   for (; i < argc; i++) cfg.argv.push_back(argv[i]);
 
   for (const std::string& x : cfg.xoptions)
@@ -259,32 +309,8 @@ int main(int argc, char** argv) {
 
   int status = 0;
   switch (mode) {
-    case Mode::DumpAst: {
-      std::ifstream in(target, std::ios::binary);
-      if (!in) {
-        std::fprintf(stderr, "can't open file '%s'\n", target.c_str());
-        return 2;
-      }
-      std::string src;
-      read_all(in, &src);
-      Value fn(str_from_utf8_surrogateescape(target.data(), target.size()));
-      ast::Mod* mod = parser::parse(src.data(), src.size(), fn, parser::Mode::Exec);
-      if (!mod) {
-        Value e = fetch_error();
-        auto num = [&](const char* attr) {
-          Value v = lookup_attr(e, intern_cstr(attr));
-          clear_error();
-          return v && v.is_small_int() ? std::to_string(v.as_small_int()) : std::string("None");
-        };
-        Value msg = lookup_attr(e, intern_cstr("msg"));
-        clear_error();
-        std::printf("%s: %s (%s:%s-%s:%s)\n", type_name(e), msg ? cstr(msg).c_str() : "?", num("lineno").c_str(),
-                    num("offset").c_str(), num("end_lineno").c_str(), num("end_offset").c_str());
-        return 0;
-      }
-      std::printf("%s\n", parser::dump(mod, dump_attrs).c_str());
-      return 0;
-    }
+    case Mode::DumpAst:
+      return dump_ast_files(argc - first_arg, argv + first_arg, dump_attrs, dump_mode, dump_flags);
     case Mode::Script: {
       std::ifstream in(target, std::ios::binary);
       struct stat st;
@@ -299,7 +325,11 @@ int main(int argc, char** argv) {
       }
       std::string src;
       read_all(in, &src);
-      status = run_source(src, target, true);
+      // __main__.__file__ and the code's file name are absolute (cwd joined, as CPython does).
+      std::string file = target;
+      char cwd[PATH_MAX];
+      if (!file.empty() && file[0] != '/' && getcwd(cwd, sizeof cwd)) file = std::string(cwd) + "/" + file;
+      status = run_source(src, file, true);
       break;
     }
     case Mode::Command:

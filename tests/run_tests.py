@@ -2,6 +2,8 @@
 """Differential test runner: every test program runs under CPython 3.11 (the
 reference, /usr/bin/python3.11) and under Spindle; stdout and the exit status
 must be identical. Expected output is always CPython's, produced at test time.
+A test whose first lines contain "# check: stderr" must also match stderr
+(tracebacks, warnings).
 
 usage: run_tests.py [-j N] [--spindle PATH] [--timeout S] [-v] [paths or name filters...]
 """
@@ -55,7 +57,9 @@ def check(path, args):
     stdin_data = open(stdin_path, "rb").read() if os.path.exists(stdin_path) else b""
     exp_code, exp_out, exp_err, _ = run([CPYTHON, "-X", "utf8"], path, args.timeout * 4, stdin_data)
     got_code, got_out, got_err, elapsed = run([args.spindle], path, args.timeout, stdin_data)
-    ok = exp_code == got_code and exp_out == got_out
+    with open(path, encoding="utf-8", errors="replace") as f:
+        check_stderr = any("# check: stderr" in line for line in f.readlines()[:5])
+    ok = exp_code == got_code and exp_out == got_out and (not check_stderr or exp_err == got_err)
     report = ""
     if not ok:
         lines = []
@@ -66,8 +70,13 @@ def check(path, args):
                                         got_out.decode("utf-8", "replace").splitlines(),
                                         "cpython", "spindle", lineterm="", n=1)
             lines.extend("  " + l for l in list(diff)[:args.diff_lines])
+        if check_stderr and exp_err != got_err:
+            diff = difflib.unified_diff(exp_err.decode("utf-8", "replace").splitlines(),
+                                        got_err.decode("utf-8", "replace").splitlines(),
+                                        "cpython stderr", "spindle stderr", lineterm="", n=1)
+            lines.extend("  " + l for l in list(diff)[:args.diff_lines])
         tail = got_err.decode("utf-8", "replace").strip().splitlines()[-6:]
-        if tail:
+        if tail and not check_stderr:
             lines.append("  spindle stderr:")
             lines.extend("    " + l for l in tail)
         report = "\n".join(lines)

@@ -560,8 +560,8 @@ bool Compiler::compile_call(ast::Call* c) {
     if (!visit_expr(a->value)) return false;
     set_pos(a->pos);
     emit(OP_LOAD_METHOD, uint32_t(add_name(mangled(a->attr))));
-    if (!compile_call_helper(0, c->args, c->keywords)) return false;
-    return true;
+    set_pos(c->pos);
+    return compile_call_helper(0, c->args, c->keywords);
   }
   if (f->kind == ExprKind::Name && unit_->ste->kind == BlockKind::Function) {
     Str* name = mangled(static_cast<Name*>(f)->id);
@@ -570,11 +570,13 @@ bool Compiler::compile_call(ast::Call* c) {
         !(str_equals_ascii(name, "__debug__"))) {
       set_pos(f->pos);
       emit(OP_LOAD_GLOBAL, uint32_t(add_name(name)) << 1 | 1);
+      set_pos(c->pos);
       return compile_call_helper(0, c->args, c->keywords);
     }
   }
   emit(OP_PUSH_NULL);
   if (!visit_expr(f)) return false;
+  set_pos(c->pos);
   return compile_call_helper(0, c->args, c->keywords);
 }
 
@@ -600,17 +602,22 @@ bool Compiler::compile_call_helper(int n_pushed, const Seq<Expr*>& args, const S
     return true;
   }
   // The general form: a tuple of positional arguments and a dict of keywords.
-  emit(OP_BUILD_LIST, uint32_t(n_pushed));
-  for (Expr* a : args) {
-    if (a->kind == ExprKind::Starred) {
-      if (!visit_expr(static_cast<Starred*>(a)->value)) return false;
-      emit(OP_LIST_EXTEND, 1);
-    } else {
-      if (!visit_expr(a)) return false;
-      emit(OP_LIST_APPEND, 1);
+  if (n_pushed == 0 && args.size == 1 && args[0]->kind == ExprKind::Starred) {
+    // f(*a): CALL_FUNCTION_EX takes the iterable itself.
+    if (!visit_expr(static_cast<Starred*>(args[0])->value)) return false;
+  } else {
+    emit(OP_BUILD_LIST, uint32_t(n_pushed));
+    for (Expr* a : args) {
+      if (a->kind == ExprKind::Starred) {
+        if (!visit_expr(static_cast<Starred*>(a)->value)) return false;
+        emit(OP_LIST_EXTEND, 1);
+      } else {
+        if (!visit_expr(a)) return false;
+        emit(OP_LIST_APPEND, 1);
+      }
     }
+    emit(OP_LIST_TO_TUPLE);
   }
-  emit(OP_LIST_TO_TUPLE);
   bool has_kwargs = !keywords.empty();
   if (has_kwargs) {
     emit(OP_BUILD_MAP, 0);

@@ -126,9 +126,20 @@ int stack_effect(Opcode op, uint32_t arg, bool jump) {
   }
 }
 
+namespace {
+// Units hold collected objects (constants, names) while they are built, so
+// they live in scanned memory that the collector treats as a root.
+Unit* new_unit() { return new (gc::alloc_uncollectable(sizeof(Unit))) Unit(); }
+void free_unit(Unit* u) {
+  if (!u) return;
+  u->~Unit();
+  gc::free_uncollectable(u);
+}
+}  // namespace
+
 Compiler::~Compiler() {
-  for (Unit* u : stack_) delete u;
-  delete unit_;
+  for (Unit* u : stack_) free_unit(u);
+  free_unit(unit_);
   if (st_) free_symtable(st_);
 }
 
@@ -277,7 +288,7 @@ Str* Compiler::qualname_for(Str* name, bool is_function_like) {
 bool Compiler::enter_unit(Str* name, const void* node, int lineno) {
   SymbolTableEntry* ste = st_->entry_for(node);
   if (unit_) stack_.push_back(unit_);
-  auto* u = new Unit();
+  Unit* u = new_unit();
   Unit* parent = unit_;
   unit_ = u;
   u->ste = ste;
@@ -338,7 +349,7 @@ bool Compiler::enter_unit(Str* name, const void* node, int lineno) {
 
 Code* Compiler::leave_unit() {
   Code* code = assemble();
-  delete unit_;
+  free_unit(unit_);
   unit_ = nullptr;
   if (!stack_.empty()) {
     unit_ = stack_.back();
@@ -860,7 +871,6 @@ bool Compiler::compile_for(For* s) {
   emit(OP_GET_ITER);
   bind(start);
   if (!push_fblock(FBlockKind::ForLoop, start, end)) return false;
-  set_pos(s->iter->pos);
   emit_jump(OP_FOR_ITER, cleanup);
   if (!compile_store(s->target)) return false;
   if (!visit_body(s->body)) return false;

@@ -322,23 +322,25 @@ void import_error_set_name(Str* name, Value path) {
   field(e, kImportPath) = path ? path : None();
 }
 
+Tuple* exception_group_exceptions(Value group) { return field(group, kGroupExcs).as<Tuple>(); }
+
 Value raise_syntax_error(Type* type, const char* msg, Value filename, int lineno, int offset, Value text,
                          int end_lineno, int end_offset) {
   Value m(str_from_utf8(msg, std::strlen(msg)));
   auto* e = static_cast<ExceptionObject*>(alloc_object(type, sizeof(FullException)));
   Value ev(e);
   Value fn = filename ? filename : None();
-  Value details(tuple_pack({fn, int_from_i64(lineno), offset > 0 ? int_from_i64(offset) : None(), text ? text : None(),
-                            end_lineno > 0 ? int_from_i64(end_lineno) : None(),
-                            end_offset > 0 ? int_from_i64(end_offset) : None()}));
+  // CPython reports the parser's columns as they are, 0 and -1 included.
+  Value details(tuple_pack({fn, int_from_i64(lineno), int_from_i64(offset), text ? text : None(),
+                            int_from_i64(end_lineno), int_from_i64(end_offset)}));
   e->args = tuple_pack({m, details});
   field(ev, kSyntaxMsg) = m;
   field(ev, kSyntaxFilename) = fn;
   field(ev, kSyntaxLineno) = int_from_i64(lineno);
-  field(ev, kSyntaxOffset) = offset > 0 ? int_from_i64(offset) : None();
+  field(ev, kSyntaxOffset) = int_from_i64(offset);
   field(ev, kSyntaxText) = text ? text : None();
-  field(ev, kSyntaxEndLineno) = end_lineno > 0 ? int_from_i64(end_lineno) : None();
-  field(ev, kSyntaxEndOffset) = end_offset > 0 ? int_from_i64(end_offset) : None();
+  field(ev, kSyntaxEndLineno) = int_from_i64(end_lineno);
+  field(ev, kSyntaxEndOffset) = int_from_i64(end_offset);
   field(ev, kSyntaxPrintFileAndLine) = None();
   set_pending(ev);
   return Value();

@@ -58,6 +58,8 @@ Value raise_no_memory();
 Value raise_with_cause(Type* type, const char* fmt, ...);
 // OSError subclass from errno (FileNotFoundError for ENOENT, ...); filename may be null.
 Value raise_os_error(int err, Value filename = Value(), Value filename2 = Value());
+// The sub-exceptions of a BaseExceptionGroup instance.
+Tuple* exception_group_exceptions(Value group);
 Value raise_syntax_error(Type* type, const char* msg, Value filename, int lineno, int offset,
                          Value text, int end_lineno, int end_offset);
 // StopIteration carrying `value`.

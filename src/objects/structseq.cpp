@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "gc/gc.h"
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -73,7 +74,8 @@ Value structseq_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnam
 }  // namespace
 
 Type* structseq_new_type(const StructSeqDesc& desc) {
-  auto* t = new Type();  // lives for the process
+  // Lives for the process, in scanned memory: it refers to collected objects.
+  auto* t = new (gc::alloc_uncollectable(sizeof(Type))) Type();
   t->native_name = desc.name;
   t->base = &tuple_type;
   t->instance_size = sizeof(Tuple);

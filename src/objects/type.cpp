@@ -160,9 +160,12 @@ bool is_subtype(const Type* a, const Type* b) {
 
 const char* type_name(const Type* t) {
   if (t->name) {
-    // Names are interned and immortal; cache the UTF-8 form per call site is
-    // unnecessary: messages are the slow path.
-    thread_local std::string buf;
+    // ASCII str data is UTF-8 and NUL-terminated: no copy. Other names are
+    // converted into a small ring of buffers, so a message can hold several.
+    if (t->name->ascii) return static_cast<const char*>(t->name->data_ptr);
+    thread_local std::string ring[4];
+    thread_local unsigned next = 0;
+    std::string& buf = ring[next++ % 4];
     buf = str_to_utf8(t->name);
     return buf.c_str();
   }

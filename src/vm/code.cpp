@@ -114,6 +114,9 @@ Value m_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
       n->docstring = t->items[0];
       n->consts = tuple_from_array(t->items + 1, t->size - 1);
     } else if (str_equals_ascii(k, "co_names") && is_tuple(v)) n->names = v.as<Tuple>();
+    else if (str_equals_ascii(k, "co_flags") && v.is_small_int() &&
+             ((uint64_t(v.as_small_int()) ^ c->flags) & ~uint64_t(kCodeIterableCoroutine | kCodeNested | kCodeNoFree)) == 0)
+      n->flags = uint32_t(v.as_small_int());  // types.coroutine marks generators awaitable this way
     else return raise(&exc::ValueError, "code.replace(): cannot replace %U on this implementation", k);
   }
   // Inline caches are per code object.

@@ -72,7 +72,7 @@ struct Code : Object {
   const Position* positions;  // one per instruction
   const ExceptionTableEntry* exception_table;
   uint32_t exception_table_size;
-  // Mutable side data: one cache slot per instruction (see vm/inline_cache.h).
+  // Mutable side data: one cache slot per instruction (see ops.cpp and docs/ARCHITECTURE.md).
   std::atomic<void*>* caches;
   Value docstring;           // first constant when it is the docstring, else None
 };

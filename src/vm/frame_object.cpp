@@ -34,24 +34,29 @@ struct FrameObject : Object {
 
 FrameObject* fo_of(Value v) { return v.as<FrameObject>(); }
 
-// Builds the f_locals dict of a function frame from its fast locals and cells.
-Value locals_dict(Code* code, const Value* slots, Value mapping) {
-  if (!(code->flags & kCodeOptimized)) return mapping ? mapping : None();
-  Dict* d = dict_new();
+// The f_locals dict of a function frame: one dict per frame object, brought
+// up to date from the fast locals and cells on each request (as CPython does,
+// so names that exec() stored there stay until overwritten).
+Value locals_dict(Code* code, const Value* slots, Value* cached) {
+  if (!(code->flags & kCodeOptimized)) return *cached ? *cached : None();
+  if (!*cached) *cached = Value(dict_new());
+  Dict* d = cached->as<Dict>();
+  auto sync = [d](Value name, Value v) {
+    if (v) {
+      dict_set(d, name, v);
+    } else if (dict_get(d, name)) {
+      dict_del(d, name);
+    }
+  };
+  auto is_cellvar = [code](Value name) {
+    for (int64_t k = 0; k < code->cellvars->size; k++)
+      if (code->cellvars->items[k] == name) return true;
+    return false;
+  };
   for (uint32_t i = 0; i < code->nlocals; i++) {
     Value v = slots[i];
-    if (!v) continue;
-    if (is_type(v, &cell_type)) {
-      // A parameter that is also a cell.
-      bool is_cell_param = false;
-      for (int64_t k = 0; k < code->cellvars->size; k++)
-        if (code->cellvars->items[k] == code->varnames->items[i]) is_cell_param = true;
-      if (is_cell_param) {
-        v = v.as<Cell>()->get();
-        if (!v) continue;
-      }
-    }
-    dict_set(d, code->varnames->items[i], v);
+    if (v && is_type(v, &cell_type) && is_cellvar(code->varnames->items[i])) v = v.as<Cell>()->get();  // a parameter that is also a cell
+    sync(code->varnames->items[i], v);
   }
   uint32_t slot = code->nlocals;
   for (int64_t k = 0; k < code->cellvars->size; k++) {
@@ -61,15 +66,13 @@ Value locals_dict(Code* code, const Value* slots, Value mapping) {
       if (code->varnames->items[j] == name) is_param = true;
     if (is_param) continue;
     Value c = slots[slot++];
-    if (c && is_type(c, &cell_type))
-      if (Value v = c.as<Cell>()->get()) dict_set(d, name, v);
+    sync(name, c && is_type(c, &cell_type) ? c.as<Cell>()->get() : Value());
   }
   for (int64_t k = 0; k < code->freevars->size; k++) {
     Value c = slots[slot++];
-    if (c && is_type(c, &cell_type))
-      if (Value v = c.as<Cell>()->get()) dict_set(d, code->freevars->items[k], v);
+    sync(code->freevars->items[k], c && is_type(c, &cell_type) ? c.as<Cell>()->get() : Value());
   }
-  return Value(d);
+  return *cached;
 }
 
 Value fo_get_code(Value self) { return Value(fo_of(self)->code); }
@@ -77,8 +80,11 @@ Value fo_get_globals(Value self) { return Value(fo_of(self)->globals); }
 Value fo_get_builtins(Value self) { return Value(fo_of(self)->builtins); }
 Value fo_get_locals(Value self) {
   FrameObject* fo = fo_of(self);
-  if (fo->live) return locals_dict(fo->code, fo->live->localsplus, fo->live->locals);
-  if (fo->fast) return locals_dict(fo->code, fo->fast->items, fo->locals);
+  if (fo->live) {
+    if (!(fo->code->flags & kCodeOptimized)) return fo->live->locals;
+    return locals_dict(fo->code, fo->live->localsplus, &fo->locals);
+  }
+  if (fo->fast) return locals_dict(fo->code, fo->fast->items, &fo->locals);
   return fo->locals ? fo->locals : Value(dict_new());
 }
 Value fo_get_lineno(Value self) {
@@ -172,7 +178,7 @@ void frame_object_detach(Frame* f) {
   fo->lasti = f->instruction_index();
   fo->lineno = frame_current_line(f);
   fo->fast = tuple_from_array(f->localsplus, f->code->nlocalsplus);
-  fo->locals = f->locals;
+  if (!(f->code->flags & kCodeOptimized)) fo->locals = f->locals;
   if (f->prev) fo->back = frame_object(f->prev);
   // A generator frame is reused when resumed: it gets a fresh object then.
   f->frame_object = Value();

@@ -310,14 +310,34 @@ int store_attr_cached(Value obj, Str* name, Value v, std::atomic<void*>* cache) 
 
 // ------------------------------------------------------------------ calls and unpacking
 
+namespace {
+// How call errors name the callee, as CPython's "module.qualname()" (just
+// "qualname()" for builtins; the repr when there is no __qualname__).
+Str* function_display_name(Value callable) {
+  Value qualname = lookup_attr(callable, names::__qualname__);
+  if (!qualname || !is_str(qualname)) {
+    clear_error();
+    Value r = to_str(callable);
+    if (r) return r.as<Str>();
+    clear_error();
+    return format_message("%s object", type_name(callable));
+  }
+  Value module = lookup_attr(callable, names::__module__);
+  clear_error();
+  if (module && is_str(module) && !str_equals_ascii(module.as<Str>(), "builtins"))
+    return format_message("%U.%U()", module.as<Str>(), qualname.as<Str>());
+  return format_message("%U()", qualname.as<Str>());
+}
+}  // namespace
+
 Value call_function_ex(Value callable, Value args, Value kwargs) {
   Tuple* targs;
   if (is_tuple_exact(args)) {
     targs = args.as<Tuple>();
   } else {
     if (!type_of(args)->iter && !type_of(args)->getitem)
-      return raise(&exc::TypeError, "%s argument after * must be an iterable, not %s",
-                   cstr(repr(callable)).c_str(), type_name(args));
+      return raise(&exc::TypeError, "%U argument after * must be an iterable, not %s",
+                   function_display_name(callable), type_name(args));
     Value t = tuple_from_iterable(args);
     if (!t) return Value();
     targs = t.as<Tuple>();
@@ -353,19 +373,6 @@ bool dict_update_unpack(Dict* d, Value mapping) {
   return dict_merge(d, mapping, true) == 0;
 }
 
-namespace {
-Str* function_display_name(Value callable) {
-  if (is_function(callable)) return format_message("%U()", callable.as<Function>()->qualname);
-  if (is_type(callable, &method_type)) return function_display_name(callable.as<Method>()->func);
-  Value r = repr(callable);
-  if (!r) {
-    clear_error();
-    return format_message("%s object", type_name(callable));
-  }
-  return r.as<Str>();
-}
-}  // namespace
-
 bool dict_merge_kwargs(Dict* d, Value mapping, Value callable) {
   if (!is_dict(mapping)) {
     Value keys = lookup_attr(mapping, names::keys);
@@ -395,7 +402,7 @@ bool dict_merge_kwargs(Dict* d, Value mapping, Value callable) {
       if (!v) return false;
     }
     if (!is_str(k)) {
-      raise(&exc::TypeError, "%U keywords must be strings", function_display_name(callable));
+      raise(&exc::TypeError, "keywords must be strings");
       return false;
     }
     if (dict_get(d, k)) {
@@ -435,14 +442,7 @@ bool unpack_iterable(Value seq, uint32_t before, int with_star, Value* out) {
   if (with_star < 0) {
     Value extra = iter_next(it);
     if (extra) {
-      // Count the rest for the message when the sequence has a length.
-      int64_t n = type_of(seq)->len ? length(seq) : -1;
-      if (n < 0) {
-        clear_error();
-        raise(&exc::ValueError, "too many values to unpack (expected %u)", before);
-      } else {
-        raise(&exc::ValueError, "too many values to unpack (expected %u, got %lld)", before, (long long)n);
-      }
+      raise(&exc::ValueError, "too many values to unpack (expected %u)", before);
       return false;
     }
     return !error_occurred();

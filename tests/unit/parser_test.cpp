@@ -4,7 +4,6 @@
 
 #include <cstring>
 
-#include "gc/gc.h"
 #include "objects/exception.h"
 #include "objects/str.h"
 #include "parser/parser.h"
@@ -15,12 +14,6 @@ namespace {
 
 class ParserTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    if (!ts()) {
-      gc::init();
-      thread_state_attach(true);
-    }
-  }
   ast::Mod* parse(const char* src, parser::Mode mode, unsigned flags = 0) {
     ast::Mod* m = parser::parse(src, strlen(src), Value(str_from_utf8("<test>", 6)), mode, flags);
     if (!m) clear_error();

@@ -1,0 +1,5 @@
+# check: stderr
+try:
+    {}['a']
+except KeyError:
+    raise TypeError('no context shown') from None

@@ -1,0 +1,4 @@
+# check: stderr
+print('never printed')
+x = (1 +
+def

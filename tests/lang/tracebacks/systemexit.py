@@ -1,0 +1,4 @@
+# check: stderr
+import sys
+print('exiting')
+sys.exit(3)

@@ -1,0 +1,2 @@
+# check: stderr
+raise SystemExit('a message to stderr')
