@@ -8,6 +8,7 @@
 // guarantee only: no crash, but concurrent consumers may see items in any
 // interleaving; tee's shared buffer is appended under its lock.
 #include <cstdio>
+#include <cstring>
 
 #include "gc/gc.h"
 #include "objects/args.h"
@@ -224,7 +225,10 @@ struct Combinatoric : Object {
   Tuple* result;       // the last result; null before the first
 };
 
-int64_t* alloc_indices(int64_t n) { return static_cast<int64_t*>(gc::alloc_atomic(sizeof(int64_t) * size_t(n ? n : 1))); }
+int64_t* alloc_indices(int64_t n) {
+  size_t bytes = sizeof(int64_t) * size_t(n ? n : 1);
+  return static_cast<int64_t*>(std::memset(gc::alloc_atomic(bytes), 0, bytes));
+}
 
 Tuple* result_from_indices(Tuple* pool, const int64_t* indices, int64_t r) {
   Tuple* t = tuple_new(r);
@@ -1108,8 +1112,8 @@ Value repeat_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t times = -1;
   if (a[1]) {
     if (!index_as_i64(a[1], &times, &exc::OverflowError)) return Value();
-    // As in CPython, only a positional count is clamped at zero.
-    if (nargs == 2 && times < 0) times = 0;
+    // A given count is clamped at zero (times=-1 passed by name included, as in CPython).
+    if (nargs + kwcount(kwnames) == 2 && times < 0) times = 0;
   }
   auto* r = alloc_instance<Repeat>(type);
   r->element = a[0];

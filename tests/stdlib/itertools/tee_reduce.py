@@ -1,7 +1,7 @@
 # tee, and the pickling protocol (__reduce__/__setstate__) of each iterator.
 import itertools
 from itertools import *
-import copy
+
 
 
 def t(f):
@@ -23,7 +23,7 @@ t(lambda: tee([1], n=2))
 a, b = tee(range(200))
 print(sum(a), sum(b))
 a, b = tee(iter(range(100)))
-c = copy.copy(a)
+c = a.__copy__()
 print(next(a), next(c), type(a).__name__, type(c).__name__)
 d, e = tee(a)
 print(d is a, next(d), next(e), next(a))
