@@ -39,6 +39,8 @@ Value reduce_result(Value type, Tuple* args) { return Value(tuple_pack({type, Va
 Value reduce_result(Value type, Tuple* args, Value state) { return Value(tuple_pack({type, Value(args), state})); }
 Value type_value(Value self) { return Value(type_of(self)); }
 bool is_iterator(Value v) { return type_of(v)->next != nullptr; }
+// The class name reprs show (CPython's _PyType_Name): "count", or a subclass's name.
+Str* short_name(Value v) { return type_of(v)->name; }
 
 // A tuple argument to __setstate__, or TypeError "state is not a tuple".
 Tuple* state_tuple(const Value* args, size_t nargs) {
@@ -243,7 +245,7 @@ Tuple* indices_tuple(const int64_t* indices, int64_t n) {
 }
 
 bool parse_r(Value v, int64_t* r) {
-  if (!index_as_i64(v, r, &exc::OverflowError)) return false;
+  if (!ssize_arg(v, r)) return false;
   if (*r < 0) {
     raise(&exc::ValueError, "r must be non-negative");
     return false;
@@ -344,7 +346,7 @@ bool read_indices(Value state, int64_t count, int64_t* out, Clamp clamp) {
   }
   for (int64_t i = 0; i < count; i++) {
     int64_t v;
-    if (!index_as_i64(state.as<Tuple>()->items[i], &v, &exc::OverflowError)) return false;
+    if (!ssize_arg(state.as<Tuple>()->items[i], &v)) return false;
     out[i] = clamp(i, v);
   }
   return true;
@@ -477,7 +479,7 @@ Value product_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
     Value a[1];
     static const ArgSpec spec{"product", {"repeat"}, 0, 0, 0, true};
     if (!parse_args(spec, args + nargs, 0, kwnames, a)) return Value();
-    if (!index_as_i64(a[0], &repeat, &exc::OverflowError)) return Value();
+    if (!ssize_arg(a[0], &repeat)) return Value();
     if (repeat < 0) return raise(&exc::ValueError, "repeat argument cannot be negative");
   }
   int64_t npools;
@@ -651,8 +653,8 @@ Value count_next(Value self) {
 Value count_repr(Value self) {
   auto* c = self.as<Count>();
   Value cur = Value::from_bits(c->current.load(std::memory_order_acquire));
-  if (c->unit_step) return Value(format_message("%s(%R)", type_name(self), cur));
-  return Value(format_message("%s(%R, %R)", type_name(self), cur, c->step));
+  if (c->unit_step) return Value(format_message("%U(%R)", short_name(self), cur));
+  return Value(format_message("%U(%R, %R)", short_name(self), cur, c->step));
 }
 
 Value count_reduce(Value self, const Value*, size_t, Tuple*) {
@@ -729,7 +731,7 @@ Value cycle_setstate(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!is_list(st->items[0]))
     return raise(&exc::TypeError, "argument 1 must be list, not %s", type_name(st->items[0]));
   int64_t firstpass;
-  if (!index_as_i64(st->items[1], &firstpass, &exc::OverflowError)) return Value();
+  if (!ssize_arg(st->items[1], &firstpass)) return Value();
   auto* c = self.as<Cycle>();
   c->saved = st->items[0].as<List>();
   c->firstpass = firstpass != 0;
@@ -1111,7 +1113,7 @@ Value repeat_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   int64_t times = -1;
   if (a[1]) {
-    if (!index_as_i64(a[1], &times, &exc::OverflowError)) return Value();
+    if (!ssize_arg(a[1], &times)) return Value();
     // A given count is clamped at zero (times=-1 passed by name included, as in CPython).
     if (nargs + kwcount(kwnames) == 2 && times < 0) times = 0;
   }
@@ -1134,8 +1136,8 @@ Value repeat_next(Value self) {
 Value repeat_repr(Value self) {
   auto* r = self.as<Repeat>();
   int64_t n = r->remaining.load(std::memory_order_relaxed);
-  if (n == -1) return Value(format_message("%s(%R)", type_name(self), r->element));
-  return Value(format_message("%s(%R, %lld)", type_name(self), r->element, (long long)n));
+  if (n == -1) return Value(format_message("%U(%R)", short_name(self), r->element));
+  return Value(format_message("%U(%R, %lld)", short_name(self), r->element, (long long)n));
 }
 
 Value repeat_length_hint(Value self, const Value*, size_t, Tuple*) {
@@ -1256,7 +1258,7 @@ Value tee_setstate(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!is_type(st->items[0], &teedata_type))
     return raise(&exc::TypeError, "argument 1 must be itertools._tee_dataobject, not %s", type_name(st->items[0]));
   int64_t index;
-  if (!index_as_i64(st->items[1], &index, &exc::OverflowError)) return Value();
+  if (!ssize_arg(st->items[1], &index)) return Value();
   if (index < 0 || index > kTeeBlock) return raise(&exc::ValueError, "Index out of range");
   auto* t = self.as<Tee>();
   t->data = st->items[0];
@@ -1303,7 +1305,7 @@ const MethodDef teedata_methods[] = {{"__reduce__", teedata_reduce, kMethodInsta
 Value tee_fn(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("itertools.tee", kwnames) || !check_positional("tee", nargs, 1, 2)) return Value();
   int64_t n = 2;
-  if (nargs == 2 && !index_as_i64(args[1], &n, &exc::OverflowError)) return Value();
+  if (nargs == 2 && !ssize_arg(args[1], &n)) return Value();
   if (n < 0) return raise(&exc::ValueError, "n must be >= 0");
   Tuple* result = tuple_new(n);
   if (n == 0) return Value(result);

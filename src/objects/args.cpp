@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "objects/exception.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -41,6 +42,17 @@ bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
   if (nargs > max) {
     raise(&exc::TypeError, "%s expected %s%zd argument%s, got %zd", fname, min == max ? "" : "at most ", ssize_t(max),
           max == 1 ? "" : "s", ssize_t(nargs));
+    return false;
+  }
+  return true;
+}
+
+bool ssize_arg(Value v, int64_t* out) {
+  Value i = number_index(v);
+  if (!i) return false;
+  if (!int_to_i64(i, out)) {
+    clear_error();
+    raise(&exc::OverflowError, "Python int too large to convert to C ssize_t");
     return false;
   }
   return true;

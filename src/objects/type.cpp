@@ -159,6 +159,8 @@ bool is_subtype(const Type* a, const Type* b) {
 }
 
 const char* type_name(const Type* t) {
+  // Native types are named as CPython's tp_name: with their module ("collections.deque").
+  if (!(t->flags & kTypeHeap) && t->native_name) return t->native_name;
   if (t->name) {
     // ASCII str data is UTF-8 and NUL-terminated: no copy. Other names are
     // converted into a small ring of buffers, so a message can hold several.
