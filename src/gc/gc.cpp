@@ -52,11 +52,11 @@ void on_finalizers_ready() {
 struct FinalizerRecord {
   FinalizerFn fn;
   void* data;
+  FinalizerRecord* next;  // registered earlier on the same object
 };
 
 void run_finalizer(void* obj, void* client) {
-  auto* rec = static_cast<FinalizerRecord*>(client);
-  rec->fn(obj, rec->data);
+  for (auto* rec = static_cast<FinalizerRecord*>(client); rec; rec = rec->next) rec->fn(obj, rec->data);
 }
 
 // GMP limbs hold no pointers: they live in non-scanned collected memory, so a
@@ -106,7 +106,12 @@ void register_finalizer(void* obj, FinalizerFn fn, void* data) {
   auto* rec = static_cast<FinalizerRecord*>(GC_MALLOC(sizeof(FinalizerRecord)));
   rec->fn = fn;
   rec->data = data;
-  GC_REGISTER_FINALIZER_NO_ORDER(obj, run_finalizer, rec, nullptr, nullptr);
+  GC_finalization_proc previous_fn = nullptr;
+  void* previous_data = nullptr;
+  GC_REGISTER_FINALIZER_NO_ORDER(obj, run_finalizer, rec, &previous_fn, &previous_data);
+  // The object stays reachable from the caller until this returns, so the
+  // chain is complete before the finalizer can run.
+  if (previous_fn == run_finalizer) rec->next = static_cast<FinalizerRecord*>(previous_data);
 }
 
 void unregister_finalizer(void* obj) {
@@ -128,6 +133,27 @@ void register_weak_link(void** link, const void* obj) {
 }
 
 void unregister_weak_link(void** link) { GC_unregister_disappearing_link(link); }
+
+bool is_collected_object(const void* p) { return GC_base(const_cast<void*>(p)) == p; }
+
+void register_hidden_weak_link(uintptr_t* link, const void* obj) {
+  *link = GC_HIDE_POINTER(obj);
+  if (is_collected_object(obj)) GC_general_register_disappearing_link(reinterpret_cast<void**>(link), obj);
+}
+
+void unregister_hidden_weak_link(uintptr_t* link) { GC_unregister_disappearing_link(reinterpret_cast<void**>(link)); }
+
+namespace {
+// Runs under the allocator lock: a collection clears links while holding it.
+void* reveal_link(void* link) {
+  uintptr_t hidden = *static_cast<const volatile uintptr_t*>(link);
+  return hidden ? GC_REVEAL_POINTER(hidden) : nullptr;
+}
+}  // namespace
+
+void* read_hidden_weak_link(const uintptr_t* link) {
+  return GC_call_with_alloc_lock(reveal_link, const_cast<uintptr_t*>(link));
+}
 
 void collect() { GC_gcollect(); }
 void enable() { GC_enable(); }

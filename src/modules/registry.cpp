@@ -3,10 +3,10 @@
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, thread_module, gc_module, itertools_module, collections_module;
+extern const ModuleDef atexit_module, thread_module, gc_module, itertools_module, collections_module, weakref_module;
 
 void register_native_modules() {
-  for (const ModuleDef* def : {&atexit_module, &thread_module, &gc_module, &itertools_module, &collections_module}) register_native_module(def);
+  for (const ModuleDef* def : {&atexit_module, &thread_module, &gc_module, &itertools_module, &collections_module, &weakref_module}) register_native_module(def);
 }
 
 }  // namespace spindle
