@@ -22,7 +22,7 @@ DEFAULT_DIRS = ["tests/lang", "tests/stdlib", "tests/threads"]
 
 def collect(args):
     files = []
-    roots = [p for p in args.paths if os.path.exists(p)] or [os.path.join(ROOT, d) for d in DEFAULT_DIRS]
+    roots = [os.path.abspath(p) for p in args.paths if os.path.exists(p)] or [os.path.join(ROOT, d) for d in DEFAULT_DIRS]
     filters = [p for p in args.paths if not os.path.exists(p)]
     for root in roots:
         if os.path.isfile(root):

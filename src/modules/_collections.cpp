@@ -525,7 +525,7 @@ Value deque_new(Type* type, const Value*, size_t, Tuple*) { return Value(deque_a
 
 int deque_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  static const ArgSpec spec{"deque", {"iterable", "maxlen"}, 0, 0, -1, true};
+  static const ArgSpec spec{"deque", {"iterable", "maxlen"}};
   if (!parse_args(spec, args, nargs, kwnames, a)) return -1;
   int64_t maxlen = -1;
   if (a[1] && !is_none(a[1])) {

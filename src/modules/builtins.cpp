@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "compiler/compiler.h"
+#include "modules/_io.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/complex.h"
@@ -704,14 +705,6 @@ Value input_fn(Value, const Value* args, size_t nargs, Tuple* kw) {
   return line;
 }
 
-Value open_fn(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  Value io = import_module_cstr("io");
-  if (!io) return Value();
-  Value f = get_attr_cstr(io, "open");
-  if (!f) return Value();
-  return call(f, args, nargs, kwnames);
-}
-
 Value breakpoint_fn(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value hook = sys_get("breakpointhook");
   if (!hook) return raise(&exc::RuntimeError, "lost sys.breakpointhook");
@@ -770,7 +763,6 @@ const MethodDef builtin_functions[] = {
     {"__import__", import_fn, kMethodStatic, "Import a module."},
     {"__build_class__", build_class_fn, kMethodStatic, "Internal helper function used by the class statement."},
     {"input", input_fn, kMethodStatic, "Read a string from standard input.  The trailing newline is stripped."},
-    {"open", open_fn, kMethodStatic, "Open file and return a stream.  Raise OSError upon failure."},
     {"breakpoint", breakpoint_fn, kMethodStatic, "Call sys.breakpointhook(*args, **kws)."},
     {"help", help_fn, kMethodStatic, "Define the builtin 'help'."},
     {nullptr}};
@@ -817,6 +809,7 @@ Module* create_builtins_module() {
 #undef SPINDLE_ADD_EXC
   add("EnvironmentError", Value(&exc::OSError));
   add("IOError", Value(&exc::OSError));
+  add("open", io_open_function());
   return m;
 }
 

@@ -9,6 +9,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "vm/interp.h"
+#include "vm/thread_state.h"
 
 namespace spindle {
 
@@ -23,6 +24,7 @@ Value gc_collect(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     if (!int_to_i64(a[0], &g)) return Value();
     if (g < 0 || g > 2) return raise(&exc::ValueError, "invalid generation");
   }
+  clear_stale_frame_slots();
   gc::collect();
   // Finalizers (__del__, weakref callbacks) of what was found run now.
   Value saved = fetch_error();

@@ -73,7 +73,7 @@ struct Accumulate : Object {
 
 Value accumulate_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[3];
-  static const ArgSpec spec{"accumulate", {"iterable", "func", "initial"}, 1, 0, 2, true};
+  static const ArgSpec spec{"accumulate", {"iterable", "func", "initial"}, 1, 0, 2};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   Value it = get_iter(a[0]);
   if (!it) return Value();
@@ -477,7 +477,7 @@ Value product_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   size_t nkw = kwcount(kwnames);
   if (nkw) {
     Value a[1];
-    static const ArgSpec spec{"product", {"repeat"}, 0, 0, 0, true};
+    static const ArgSpec spec{"product", {"repeat"}, 0, 0, 0};
     if (!parse_args(spec, args + nargs, 0, kwnames, a)) return Value();
     if (!ssize_arg(a[0], &repeat)) return Value();
     if (repeat < 0) return raise(&exc::ValueError, "repeat argument cannot be negative");
@@ -570,7 +570,7 @@ struct Compress : Object {
 
 Value compress_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  static const ArgSpec spec{"compress", {"data", "selectors"}, 2, 0, -1, true};
+  static const ArgSpec spec{"compress", {"data", "selectors"}, 2};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   Value data = get_iter(a[0]);
   if (!data) return Value();
@@ -618,7 +618,7 @@ bool is_number(Value v) {
 
 Value count_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  static const ArgSpec spec{"count", {"start", "step"}, 0, 0, -1, true};
+  static const ArgSpec spec{"count", {"start", "step"}};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   Value start = a[0] ? a[0] : Value::from_small_int(0);
   Value step = a[1] ? a[1] : Value::from_small_int(1);
@@ -861,7 +861,7 @@ struct Grouper : Object {
 
 Value groupby_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  static const ArgSpec spec{"groupby", {"iterable", "key"}, 1, 0, -1, true};
+  static const ArgSpec spec{"groupby", {"iterable", "key"}, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   Value it = get_iter(a[0]);
   if (!it) return Value();
@@ -1109,7 +1109,7 @@ struct Repeat : Object {
 
 Value repeat_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  static const ArgSpec spec{"repeat", {"object", "times"}, 1, 0, -1, true};
+  static const ArgSpec spec{"repeat", {"object", "times"}, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   int64_t times = -1;
   if (a[1]) {

@@ -3,10 +3,24 @@
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, thread_module, gc_module, itertools_module, collections_module, weakref_module;
+extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, gc_module, io_module,
+    itertools_module, math_module, string_module, thread_module, weakref_module;
 
 void register_native_modules() {
-  for (const ModuleDef* def : {&atexit_module, &thread_module, &gc_module, &itertools_module, &collections_module, &weakref_module}) register_native_module(def);
+  const ModuleDef* modules[] = {
+      &atexit_module,
+      &cmath_module,
+      &codecs_module,
+      &collections_module,
+      &gc_module,
+      &io_module,
+      &itertools_module,
+      &math_module,
+      &string_module,
+      &thread_module,
+      &weakref_module,
+  };
+  for (const ModuleDef* def : modules) register_native_module(def);
 }
 
 }  // namespace spindle

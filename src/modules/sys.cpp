@@ -1,5 +1,4 @@
 // The sys module.
-#include <unistd.h>
 
 #include <cfloat>
 #include <climits>
@@ -7,6 +6,7 @@
 #include <string>
 
 #include "gc/gc.h"
+#include "modules/_io.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -28,156 +28,9 @@
 
 namespace spindle {
 
-Type stdstream_type;
-
 namespace {
 
 Module* sys_module;
-
-// ------------------------------------------------------------------ standard streams
-// A text stream over a file descriptor, used until the io module provides
-// sys.stdout and friends. Output is buffered (line-buffered on terminals).
-
-struct StdStream : Object {
-  Dict* dict;
-  int fd;
-  bool line_buffered;
-  bool closed;
-  Mutex lock;
-  std::string* buffer;  // pending output (bytes); pointer-free
-};
-
-void write_all(int fd, const char* p, size_t n) {
-  while (n) {
-    ssize_t w = ::write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return;
-    }
-    p += w;
-    n -= size_t(w);
-  }
-}
-
-void stream_flush_locked(StdStream* s) {
-  if (!s->buffer->empty()) {
-    write_all(s->fd, s->buffer->data(), s->buffer->size());
-    s->buffer->clear();
-  }
-}
-
-Value stream_write(Value self, const Value* args, size_t nargs, Tuple* kw) {
-  if (!check_nargs("write", nargs, 1, 1)) return Value();
-  auto* s = self.as<StdStream>();
-  if (!is_str(args[0])) return raise(&exc::TypeError, "write() argument must be str, not %s", type_name(args[0]));
-  if (s->closed) return raise(&exc::ValueError, "I/O operation on closed file.");
-  Str* text = args[0].as<Str>();
-  std::string bytes;
-  if (s->fd == 2) {
-    bytes = str_to_utf8_surrogateescape(text);
-  } else if (!str_to_utf8_strict(text, &bytes)) {
-    return Value();
-  }
-  {
-    LockGuard guard(s->lock);
-    s->buffer->append(bytes);
-    bool has_newline = std::memchr(bytes.data(), '\n', bytes.size()) != nullptr;
-    if ((s->line_buffered && has_newline) || s->buffer->size() > 65536 || runtime_unbuffered())
-      stream_flush_locked(s);
-  }
-  return int_from_i64(text->length);
-}
-
-Value stream_flush(Value self, const Value*, size_t, Tuple*) {
-  auto* s = self.as<StdStream>();
-  LockGuard guard(s->lock);
-  stream_flush_locked(s);
-  return None();
-}
-
-Value stream_fileno(Value self, const Value*, size_t, Tuple*) { return Value::from_small_int(self.as<StdStream>()->fd); }
-Value stream_isatty(Value self, const Value*, size_t, Tuple*) { return Bool(isatty(self.as<StdStream>()->fd)); }
-Value stream_true(Value, const Value*, size_t, Tuple*) { return True(); }
-Value stream_false(Value, const Value*, size_t, Tuple*) { return False(); }
-
-Value stream_readline(Value self, const Value* args, size_t nargs, Tuple*) {
-  auto* s = self.as<StdStream>();
-  std::string line;
-  char c;
-  for (;;) {
-    ssize_t r = ::read(s->fd, &c, 1);
-    if (r < 0 && errno == EINTR) {
-      if (!handle_pending()) return Value();
-      continue;
-    }
-    if (r <= 0) break;
-    line.push_back(c);
-    if (c == '\n') break;
-  }
-  return Value(str_from_utf8_surrogateescape(line.data(), line.size()));
-}
-
-Value stream_read(Value self, const Value* args, size_t nargs, Tuple*) {
-  auto* s = self.as<StdStream>();
-  std::string data;
-  char buf[65536];
-  for (;;) {
-    ssize_t r = ::read(s->fd, buf, sizeof buf);
-    if (r < 0 && errno == EINTR) {
-      if (!handle_pending()) return Value();
-      continue;
-    }
-    if (r <= 0) break;
-    data.append(buf, size_t(r));
-  }
-  return Value(str_from_utf8_surrogateescape(data.data(), data.size()));
-}
-
-Value stream_close(Value self, const Value*, size_t, Tuple*) {
-  auto* s = self.as<StdStream>();
-  LockGuard guard(s->lock);
-  stream_flush_locked(s);
-  s->closed = true;
-  return None();
-}
-
-Value stream_repr(Value self) {
-  auto* s = self.as<StdStream>();
-  const char* name = s->fd == 0 ? "<stdin>" : s->fd == 1 ? "<stdout>" : "<stderr>";
-  return Value(format_message("<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", name, s->fd == 0 ? "r" : "w"));
-}
-
-Value stream_get_closed(Value self) { return Bool(self.as<StdStream>()->closed); }
-
-const GetSetDef stream_getsets[] = {{"closed", stream_get_closed, nullptr, nullptr}, {nullptr}};
-
-const MethodDef stream_methods[] = {{"write", stream_write, kMethodInstance, nullptr},
-                                    {"flush", stream_flush, kMethodInstance, nullptr},
-                                    {"fileno", stream_fileno, kMethodInstance, nullptr},
-                                    {"isatty", stream_isatty, kMethodInstance, nullptr},
-                                    {"readable", stream_true, kMethodInstance, nullptr},
-                                    {"writable", stream_true, kMethodInstance, nullptr},
-                                    {"seekable", stream_false, kMethodInstance, nullptr},
-                                    {"readline", stream_readline, kMethodInstance, nullptr},
-                                    {"read", stream_read, kMethodInstance, nullptr},
-                                    {"close", stream_close, kMethodInstance, nullptr},
-                                    {nullptr}};
-
-Value make_stream(int fd) {
-  auto* s = alloc_instance<StdStream>(&stdstream_type);
-  s->dict = dict_new();
-  s->fd = fd;
-  s->line_buffered = isatty(fd) || fd == 2;
-  s->closed = false;
-  new (&s->lock) Mutex();
-  s->buffer = new std::string();  // one per process stream, never freed
-  dict_set_str(s->dict, intern_cstr("encoding"), Value(intern_cstr("utf-8")));
-  dict_set_str(s->dict, intern_cstr("errors"), Value(intern_cstr(fd == 2 ? "backslashreplace" : "strict")));
-  dict_set_str(s->dict, intern_cstr("mode"), Value(intern_cstr(fd == 0 ? "r" : "w")));
-  dict_set_str(s->dict, names::name, Value(intern_cstr(fd == 0 ? "<stdin>" : fd == 1 ? "<stdout>" : "<stderr>")));
-  dict_set_str(s->dict, intern_cstr("line_buffering"), Bool(s->line_buffered));
-  return Value(s);
-}
 
 // ------------------------------------------------------------------ functions
 
@@ -427,20 +280,15 @@ Value asyncgen_hook(const char* which) {
 }
 
 void flush_std_streams() {
-  for (const char* n : {"stdout", "stderr"}) {
-    Value s = sys_get(n);
-    if (!s || is_none(s)) continue;
+  // The current streams, then the original ones if sys.stdout/stderr were replaced.
+  Value done[2] = {};
+  int n = 0;
+  for (const char* name : {"stdout", "stderr", "__stdout__", "__stderr__"}) {
+    Value s = sys_get(name);
+    if (!s || is_none(s) || s == done[0] || s == done[1]) continue;
+    if (n < 2) done[n++] = s;
     Value r = call_method0(s, names::flush);
     if (!r) clear_error();
-  }
-  // The native streams, even if sys.stdout was replaced.
-  for (const char* n : {"__stdout__", "__stderr__"}) {
-    Value s = sys_get(n);
-    if (s && is_type(s, &stdstream_type)) {
-      auto* st = s.as<StdStream>();
-      LockGuard guard(st->lock);
-      stream_flush_locked(st);
-    }
   }
 }
 
@@ -475,14 +323,6 @@ Value I(int64_t i) { return int_from_i64(i); }
 
 Module* create_sys_module(const RuntimeConfig& cfg) {
   static const ModuleDef def = {"sys", "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.", sys_methods, nullptr};
-  stdstream_type.native_name = "_io.TextIOWrapper";
-  stdstream_type.instance_size = sizeof(StdStream);
-  stdstream_type.dict_offset = int32_t(offsetof(StdStream, dict));
-  stdstream_type.methods = stream_methods;
-  stdstream_type.getsets = stream_getsets;
-  stdstream_type.repr = stream_repr;
-  type_ready(&stdstream_type);
-
   Module* m = module_from_def(&def);
   sys_module = m;
   auto add = [&](const char* n, Value v) { module_add(m, n, v); };
@@ -495,7 +335,15 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
   add("path_importer_cache", Value(dict_new()));
   add("warnoptions", Value(list_new()));
   add("_xoptions", Value(dict_new()));
-  Value out = make_stream(1), err = make_stream(2), in = make_stream(0);
+  Value in = io_std_stream(0, false, "<stdin>", "strict", cfg.unbuffered);
+  Value out = io_std_stream(1, true, "<stdout>", "strict", cfg.unbuffered);
+  Value err = io_std_stream(2, true, "<stderr>", "backslashreplace", cfg.unbuffered);
+  for (Value* stream : {&in, &out, &err}) {
+    if (!*stream) {
+      clear_error();
+      *stream = None();
+    }
+  }
   add("stdout", out);
   add("stderr", err);
   add("stdin", in);
@@ -534,7 +382,7 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
 
   Type* fl = structseq_new_type({"sys.flags", nullptr, flags_fields, -1});
   Value flv[18] = {I(0), I(0), I(0), I(cfg.optimize), I(1), I(1), I(0), I(0), I(0), I(0), I(cfg.quiet), I(1), I(0),
-                   False(), I(1), I(0), False(), I(4300)};
+                   False(), I(1), I(0), False(), I(-1)};
   add("flags", structseq_make(fl, flv, 18));
 
   Type* fi = structseq_new_type({"sys.float_info", nullptr, float_info_fields, -1});

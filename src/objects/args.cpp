@@ -58,66 +58,72 @@ bool ssize_arg(Value v, int64_t* out) {
   return true;
 }
 
+// Follows the order of CPython's keyword-argument unpacking, so the same call
+// errors are reported first: too many arguments, missing ones, then a name
+// given twice, then an unknown (or positional-only) keyword.
 bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwnames, Value* out) {
   const int n = int(spec.names.size());
   const int max_positional = spec.kwonly >= 0 ? spec.kwonly : n;
+  const size_t nkw = kwcount(kwnames);
   for (int i = 0; i < n; i++) out[i] = Value();
-  if (spec.legacy_messages && nargs + kwcount(kwnames) > size_t(n)) {
-    raise(&exc::TypeError, "%s() takes at most %d %sargument%s (%zd given)", spec.fname, n, nargs == 0 ? "keyword " : "",
-          n == 1 ? "" : "s", ssize_t(nargs + kwcount(kwnames)));
+  if (nargs + nkw > size_t(n)) {
+    raise(&exc::TypeError, "%s() takes at most %d %sargument%s (%zd given)", spec.fname, n,
+          nargs == 0 ? "keyword " : "", n == 1 ? "" : "s", ssize_t(nargs + nkw));
     return false;
   }
   if (int(nargs) > max_positional) {
     if (max_positional == 0)
       raise(&exc::TypeError, "%s() takes no positional arguments", spec.fname);
-    else if (spec.required == max_positional)
-      raise(&exc::TypeError, "%s() takes exactly %d positional argument%s (%zd given)", spec.fname, max_positional,
-            max_positional == 1 ? "" : "s", ssize_t(nargs));
     else
-      raise(&exc::TypeError, "%s() takes at most %d positional argument%s (%zd given)", spec.fname, max_positional,
-            max_positional == 1 ? "" : "s", ssize_t(nargs));
+      raise(&exc::TypeError, "%s() takes %s %d positional argument%s (%zd given)", spec.fname,
+            spec.required < max_positional ? "at most" : "exactly", max_positional, max_positional == 1 ? "" : "s",
+            ssize_t(nargs));
     return false;
   }
   for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-  size_t nkw = kwcount(kwnames);
-  for (size_t k = 0; k < nkw; k++) {
-    Str* key = kwnames->items[k].as<Str>();
-    int index = -1;
+  auto keyword_index = [&](Str* key) {
     int i = 0;
     for (const char* name : spec.names) {
-      if (str_equals_ascii(key, name)) {
-        index = i;
-        break;
-      }
+      if (i >= spec.posonly && str_equals_ascii(key, name)) return i;
       i++;
     }
-    if (index < 0 || index < spec.posonly) {
-      if (index >= 0 && index < spec.posonly)
-        raise(&exc::TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
-              spec.fname, key);
-      else if (spec.legacy_messages)
-        raise(&exc::TypeError, "'%U' is an invalid keyword argument for %s()", key, spec.fname);
-      else
-        raise(&exc::TypeError, "%s() got an unexpected keyword argument '%U'", spec.fname, key);
-      return false;
+    return -1;
+  };
+  size_t matched = 0;
+  for (size_t k = 0; k < nkw; k++) {
+    int index = keyword_index(kwnames->items[k].as<Str>());
+    if (index >= int(nargs)) {
+      out[index] = args[nargs + k];
+      matched++;
     }
-    if (out[index]) {
-      raise(&exc::TypeError, "argument for %s() given by name ('%U') and position (%d)", spec.fname, key, index + 1);
-      return false;
-    }
-    out[index] = args[nargs + k];
   }
   int i = 0;
   for (const char* name : spec.names) {
     if (i >= spec.required) break;
     if (!out[i]) {
-      if (i < spec.posonly || (spec.kwonly < 0 || i < spec.kwonly))
+      if (spec.kwonly < 0 || i < spec.kwonly)
         raise(&exc::TypeError, "%s() missing required argument '%s' (pos %d)", spec.fname, name, i + 1);
       else
         raise(&exc::TypeError, "%s() missing required keyword-only argument '%s'", spec.fname, name);
       return false;
     }
     i++;
+  }
+  if (matched == nkw) return true;
+  for (size_t k = 0; k < nkw; k++) {
+    Str* key = kwnames->items[k].as<Str>();
+    int index = keyword_index(key);
+    if (index >= 0 && index < int(nargs)) {
+      raise(&exc::TypeError, "argument for %s() given by name ('%U') and position (%d)", spec.fname, key, index + 1);
+      return false;
+    }
+  }
+  for (size_t k = 0; k < nkw; k++) {
+    Str* key = kwnames->items[k].as<Str>();
+    if (keyword_index(key) < 0) {
+      raise(&exc::TypeError, "'%U' is an invalid keyword argument for %s()", key, spec.fname);
+      return false;
+    }
   }
   return true;
 }

@@ -12,10 +12,6 @@ struct ArgSpec {
   int required = 0;                          // the first `required` parameters must be given
   int posonly = 0;                           // the first `posonly` parameters are positional-only
   int kwonly = -1;                           // index of the first keyword-only parameter (-1: none)
-  // Messages of CPython's older PyArg_ParseTupleAndKeywords ("'x' is an invalid
-  // keyword argument for f()", "f() takes at most 2 arguments (3 given)") for
-  // the callables that still use it there.
-  bool legacy_messages = false;
 };
 
 // Binds positional and keyword arguments to spec's parameters; out[i] is null

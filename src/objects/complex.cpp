@@ -1,6 +1,9 @@
 // complex
+#include <algorithm>
+#include <cctype>
 #include <cmath>
-#include <complex>
+#include <cstring>
+#include <string>
 
 #include "objects/args.h"
 #include "objects/complex.h"
@@ -66,72 +69,59 @@ Value c_mul(Value a, Value b) {
   return complex_new(ar * br - ai * bi, ar * bi + ai * br);
 }
 
-// Smith's algorithm, as CPython's _Py_c_quot.
-bool c_quot(double ar, double ai, double br, double bi, double* qr, double* qi) {
-  double abs_breal = std::fabs(br), abs_bimag = std::fabs(bi);
-  if (abs_breal >= abs_bimag) {
-    if (abs_breal == 0.0) return false;
-    double ratio = bi / br;
-    double denom = br + bi * ratio;
-    *qr = (ar + ai * ratio) / denom;
-    *qi = (ai - ar * ratio) / denom;
-  } else if (abs_bimag >= abs_breal) {
-    double ratio = br / bi;
-    double denom = br * ratio + bi;
-    *qr = (ar * ratio + ai) / denom;
-    *qi = (ai * ratio - ar) / denom;
-  } else {
-    *qr = *qi = std::nan("");
-  }
-  return true;
-}
-
 Value c_truediv(Value a, Value b) {
   COMPLEX_OPERANDS(a, b)
-  double qr, qi;
-  if (!c_quot(ar, ai, br, bi, &qr, &qi)) return raise(&exc::ZeroDivisionError, "complex division by zero");
-  return complex_new(qr, qi);
+  CComplex q;
+  if (!complex_quotient({ar, ai}, {br, bi}, &q)) return raise(&exc::ZeroDivisionError, "complex division by zero");
+  return complex_new(q.real, q.imag);
+}
+
+CComplex product(CComplex a, CComplex b) {
+  return {a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real};
+}
+
+// z ** n for 0 <= n by binary powering (squaring one step past the last bit,
+// as CPython does).
+CComplex power_unsigned(CComplex z, int64_t n) {
+  CComplex r{1.0, 0.0};
+  for (int64_t mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+    if (n & mask) r = product(r, z);
+    z = product(z, z);
+  }
+  return r;
 }
 
 Value c_pow(Value a, Value b) {
   COMPLEX_OPERANDS(a, b)
-  if (br == 0 && bi == 0) return complex_new(1, 0);
-  if (ar == 0 && ai == 0) {
-    if (bi != 0 || br < 0) return raise(&exc::ZeroDivisionError, "0.0 to a negative or complex power");
-    return complex_new(0, 0);
-  }
-  // Integer exponents by repeated multiplication (as CPython, for accuracy).
+  CComplex r;
+  bool zero_division = false;
   if (bi == 0 && br == std::floor(br) && std::fabs(br) <= 100) {
-    int64_t n = int64_t(br);
-    double rr = 1, ri = 0, xr = ar, xi = ai;
-    int64_t e = n < 0 ? -n : n;
-    while (e) {
-      if (e & 1) {
-        double t = rr * xr - ri * xi;
-        ri = rr * xi + ri * xr;
-        rr = t;
-      }
-      double t = xr * xr - xi * xi;
-      xi = 2 * xr * xi;
-      xr = t;
-      e >>= 1;
+    // Small integral exponents: repeated multiplication is more accurate.
+    auto n = int64_t(br);
+    if (n > 0) {
+      r = power_unsigned({ar, ai}, n);
+    } else if (!complex_quotient({1.0, 0.0}, power_unsigned({ar, ai}, -n), &r)) {
+      zero_division = true;
     }
-    if (n < 0) {
-      double qr, qi;
-      c_quot(1, 0, rr, ri, &qr, &qi);
-      return complex_new(qr, qi);
+  } else if (br == 0 && bi == 0) {
+    r = {1.0, 0.0};
+  } else if (ar == 0 && ai == 0) {
+    zero_division = bi != 0 || br < 0;
+    r = {0.0, 0.0};
+  } else {
+    double vabs = std::hypot(ar, ai);
+    double len = std::pow(vabs, br);
+    double at = std::atan2(ai, ar);
+    double phase = at * br;
+    if (bi != 0) {
+      len /= std::exp(at * bi);
+      phase += bi * std::log(vabs);
     }
-    return complex_new(rr, ri);
+    r = {len * std::cos(phase), len * std::sin(phase)};
   }
-  double vabs = std::hypot(ar, ai);
-  double len = std::pow(vabs, br);
-  double at = std::atan2(ai, ar);
-  double phase = at * br;
-  if (bi != 0) {
-    len /= std::exp(at * bi);
-    phase += bi * std::log(vabs);
-  }
-  return complex_new(len * std::cos(phase), len * std::sin(phase));
+  if (std::isinf(r.real) || std::isinf(r.imag)) return raise(&exc::OverflowError, "complex exponentiation");
+  if (zero_division) return raise(&exc::ZeroDivisionError, "0.0 to a negative or complex power");
+  return complex_new(r.real, r.imag);
 }
 
 Value c_pow3(Value a, Value b, Value m) { return raise(&exc::ValueError, "complex modulo"); }
@@ -146,9 +136,9 @@ Value c_pos(Value a) {
 }
 Value c_abs(Value a) {
   auto* c = a.as<ComplexObject>();
-  double r = std::hypot(c->real, c->imag);
-  if (std::isinf(r) && std::isfinite(c->real) && std::isfinite(c->imag))
-    return raise(&exc::OverflowError, "absolute value too large");
+  bool overflow = false;
+  double r = complex_abs({c->real, c->imag}, &overflow);
+  if (overflow) return raise(&exc::OverflowError, "absolute value too large");
   return Value::from_double(r);
 }
 int c_bool(Value a) {
@@ -202,76 +192,135 @@ Value c_richcompare(Value a, Value b, CompareOp op) {
   return Bool(op == CompareOp::EQ ? eq : !eq);
 }
 
-bool complex_from_string(Str* s, double* re, double* im) {
-  std::string t = str_to_utf8(s);
-  size_t a = t.find_first_not_of(" \t\n\r\f\v"), b = t.find_last_not_of(" \t\n\r\f\v");
-  if (a == std::string::npos) return false;
-  t = t.substr(a, b - a + 1);
-  if (t.size() >= 2 && t.front() == '(' && t.back() == ')') {
-    t = t.substr(1, t.size() - 2);
-    a = t.find_first_not_of(" \t\n\r\f\v");
-    b = t.find_last_not_of(" \t\n\r\f\v");
-    if (a == std::string::npos) return false;
-    t = t.substr(a, b - a + 1);
-  }
-  if (t.empty()) return false;
-  auto parse = [](const std::string& x, double* out) {
-    if (x.empty() || x == "+" || x == "-") {
-      *out = x == "-" ? -1.0 : 1.0;
-      return true;
-    }
-    bool ok = parse_double(x.data(), x.size(), out);
-    if (!ok) clear_error();
-    return ok && x.find(' ') == std::string::npos;
+// Length of the longest float literal at the start of s (as CPython's
+// PyOS_string_to_double reads one): [sign] digits [. digits] [e [sign] digits],
+// or inf / infinity / nan. 0 if none.
+size_t float_prefix(const char* s, size_t n) {
+  size_t i = 0;
+  if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+  auto word = [&](const char* w) {
+    size_t len = std::strlen(w);
+    if (n - i < len) return false;
+    for (size_t k = 0; k < len; k++)
+      if ((s[i + k] | 0x20) != w[k]) return false;
+    return true;
   };
-  if (t.back() == 'j' || t.back() == 'J') {
-    std::string body = t.substr(0, t.size() - 1);
-    // Find the split between real and imaginary parts: the last sign not after 'e'.
-    size_t split = std::string::npos;
-    for (size_t i = body.size(); i-- > 1;) {
-      if ((body[i] == '+' || body[i] == '-') && body[i - 1] != 'e' && body[i - 1] != 'E') {
-        split = i;
-        break;
-      }
-    }
-    if (split == std::string::npos) {
-      *re = 0;
-      return parse(body, im);
-    }
-    std::string rp = body.substr(0, split), ip = body.substr(split);
-    double r;
-    if (!parse_double(rp.data(), rp.size(), &r)) {
-      clear_error();
-      return false;
-    }
-    *re = r;
-    return parse(ip, im);
+  if (word("infinity")) return i + 8;
+  if (word("inf") || word("nan")) return i + 3;
+  size_t digits = 0;
+  while (i < n && std::isdigit(uint8_t(s[i]))) i++, digits++;
+  if (i < n && s[i] == '.') {
+    i++;
+    while (i < n && std::isdigit(uint8_t(s[i]))) i++, digits++;
   }
-  *im = 0;
-  bool ok = parse_double(t.data(), t.size(), re);
-  if (!ok) clear_error();
-  return ok;
+  if (digits == 0) return 0;
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    size_t j = i + 1;
+    if (j < n && (s[j] == '+' || s[j] == '-')) j++;
+    if (j < n && std::isdigit(uint8_t(s[j]))) {
+      while (j < n && std::isdigit(uint8_t(s[j]))) j++;
+      i = j;
+    }
+  }
+  return i;
 }
 
-bool to_complex_parts(Value v, double* re, double* im) {
+// complex(str): [ws] [(] [ws] (<float> | <float>j | <float><signed-float>j |
+// <float><sign>j | <sign>j | j) [ws] [)] [ws], with underscores allowed
+// between digits.
+bool complex_from_string(Str* str, double* re, double* im) {
+  std::string raw;
+  if (!number_text_to_ascii(str, &raw)) return false;
+  // Underscores: only between two digits; then removed.
+  std::string t;
+  for (size_t i = 0; i < raw.size(); i++) {
+    if (raw[i] != '_') {
+      t.push_back(raw[i]);
+      continue;
+    }
+    if (i == 0 || i + 1 == raw.size() || !std::isdigit(uint8_t(raw[i - 1])) || !std::isdigit(uint8_t(raw[i + 1])))
+      return false;
+  }
+  const char* p = t.data();
+  const char* end = p + t.size();
+  auto skip_space = [&] {
+    while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
+  };
+  auto read_float = [&](double* out) {
+    size_t len = float_prefix(p, size_t(end - p));
+    if (len == 0) return false;
+    bool ok = parse_double(p, len, out);
+    if (!ok) clear_error();
+    p += len;
+    return ok;
+  };
+  auto is_j = [&] { return p < end && (*p == 'j' || *p == 'J'); };
+  skip_space();
+  bool bracket = p < end && *p == '(';
+  if (bracket) {
+    p++;
+    skip_space();
+  }
+  *re = *im = 0.0;
+  double first;
+  if (read_float(&first)) {
+    if (p < end && (*p == '+' || *p == '-')) {
+      *re = first;
+      if (!read_float(im)) *im = *p++ == '+' ? 1.0 : -1.0;
+      if (!is_j()) return false;
+      p++;
+    } else if (is_j()) {
+      p++;
+      *im = first;
+    } else {
+      *re = first;
+    }
+  } else {
+    *im = 1.0;
+    if (p < end && (*p == '+' || *p == '-')) *im = *p++ == '+' ? 1.0 : -1.0;
+    if (!is_j()) return false;
+    p++;
+  }
+  skip_space();
+  if (bracket) {
+    if (p == end || *p != ')') return false;
+    p++;
+    skip_space();
+  }
+  return p == end;
+}
+
+// The __complex__ of v into *out: 1 done, 0 no such method, -1 error.
+int complex_special(Value v, CComplex* out) {
+  Value m = lookup_special(v, intern_cstr("__complex__"));
+  if (!m) return error_occurred() ? -1 : 0;
+  Value r = call0(m);
+  if (!r) return -1;
+  if (!is_complex(r)) {
+    raise(&exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(r));
+    return -1;
+  }
+  *out = {r.as<ComplexObject>()->real, r.as<ComplexObject>()->imag};
+  return 1;
+}
+
+// complex()'s first argument; *is_complex tells whether it had an imaginary part.
+bool to_complex_parts(Value v, double* re, double* im, bool* is_complex_value) {
+  *is_complex_value = true;
   if (is_complex(v)) {
     *re = v.as<ComplexObject>()->real;
     *im = v.as<ComplexObject>()->imag;
     return true;
   }
-  Value m = lookup_special(v, intern_cstr("__complex__"));
-  if (m) {
-    Value r = call0(m);
-    if (!r) return false;
-    if (!is_complex(r)) {
-      raise(&exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(r));
-      return false;
-    }
-    *re = r.as<ComplexObject>()->real;
-    *im = r.as<ComplexObject>()->imag;
+  CComplex c;
+  int found = complex_special(v, &c);
+  if (found < 0) return false;
+  if (found) {
+    *re = c.real;
+    *im = c.imag;
     return true;
   }
-  if (error_occurred()) return false;
+  *is_complex_value = false;
   *im = 0;
   if (!is_float(v) && !is_int(v) && !type_of(v)->float_ && !type_of(v)->index) {
     raise(&exc::TypeError, "complex() first argument must be a string or a number, not '%s'", type_name(v));
@@ -291,15 +340,27 @@ Value complex_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames
       return raise(&exc::ValueError, "complex() arg is a malformed string");
   } else {
     if (a[1] && is_str(a[1])) return raise(&exc::TypeError, "complex() second arg can't be a string");
+    // real + imag*1j, where either part may itself be complex; parts that
+    // are real contribute nothing (not even a signed zero) to the other.
     double r1 = 0, i1 = 0, r2 = 0, i2 = 0;
-    if (a[0] && !to_complex_parts(a[0], &r1, &i1)) return Value();
+    bool real_is_complex = false;
+    if (a[0] && !to_complex_parts(a[0], &r1, &i1, &real_is_complex)) return Value();
     if (a[1]) {
-      if (!is_complex(a[1]) && !is_float(a[1]) && !is_int(a[1]) && !type_of(a[1])->float_ && !type_of(a[1])->index)
-        return raise(&exc::TypeError, "complex() second argument must be a number, not '%s'", type_name(a[1]));
-      if (!to_complex_parts(a[1], &r2, &i2)) return Value();
+      if (is_complex(a[1])) {
+        r2 = a[1].as<ComplexObject>()->real;
+        i2 = a[1].as<ComplexObject>()->imag;
+        r1 -= i2;
+      } else {
+        if (!is_float(a[1]) && !is_int(a[1]) && !type_of(a[1])->float_ && !type_of(a[1])->index)
+          return raise(&exc::TypeError, "complex() second argument must be a number, not '%s'", type_name(a[1]));
+        if (!to_double(a[1], &r2)) return Value();
+      }
+      if (real_is_complex) r2 += i1;
+      im = r2;
+    } else {
+      im = i1;
     }
-    re = r1 - i2;
-    im = i1 + r2;
+    re = r1;
   }
   if (type == &complex_type) return complex_new(re, im);
   auto* c = alloc_instance<ComplexObject>(type);
@@ -327,18 +388,11 @@ Value m_complex(Value self, const Value*, size_t, Tuple*) {
   return is_type(self, &complex_type) ? self : complex_new(c->real, c->imag);
 }
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__format__", nargs, 1, 1)) return Value();
+  if (!check_nargs("complex.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
   if (args[0].as<Str>()->length == 0) return to_str(self);
   auto* c = self.as<ComplexObject>();
-  Value re = format_float(c->real, args[0].as<Str>());
-  if (!re) return Value();
-  StrBuilder spec;
-  spec.append('+');
-  spec.append(args[0].as<Str>());
-  Value im = format_float(c->imag, spec.finish());
-  if (!im) return Value();
-  return Value(format_message("%U%Uj", re.as<Str>(), im.as<Str>()));
+  return format_complex(c->real, c->imag, args[0].as<Str>());
 }
 
 const MethodDef complex_methods[] = {{"conjugate", m_conjugate, kMethodInstance, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
@@ -348,6 +402,49 @@ const MethodDef complex_methods[] = {{"conjugate", m_conjugate, kMethodInstance,
                                      {nullptr}};
 
 }  // namespace
+
+bool complex_quotient(CComplex a, CComplex b, CComplex* out) {
+  double abs_breal = std::fabs(b.real), abs_bimag = std::fabs(b.imag);
+  if (abs_breal >= abs_bimag) {
+    if (abs_breal == 0.0) {
+      *out = {0.0, 0.0};
+      return false;
+    }
+    double ratio = b.imag / b.real;
+    double denom = b.real + b.imag * ratio;
+    *out = {(a.real + a.imag * ratio) / denom, (a.imag - a.real * ratio) / denom};
+  } else if (abs_bimag >= abs_breal) {
+    double ratio = b.real / b.imag;
+    double denom = b.real * ratio + b.imag;
+    *out = {(a.real * ratio + a.imag) / denom, (a.imag * ratio - a.real) / denom};
+  } else {
+    *out = {NAN, NAN};  // a NaN in b
+  }
+  return true;
+}
+
+double complex_abs(CComplex z, bool* overflow) {
+  *overflow = false;
+  if (!std::isfinite(z.real) || !std::isfinite(z.imag)) {
+    if (std::isinf(z.real)) return std::fabs(z.real);
+    if (std::isinf(z.imag)) return std::fabs(z.imag);
+    return NAN;
+  }
+  double r = std::hypot(z.real, z.imag);
+  *overflow = !std::isfinite(r);
+  return r;
+}
+
+bool complex_from_value(Value v, CComplex* out) {
+  if (is_complex(v)) {
+    *out = {v.as<ComplexObject>()->real, v.as<ComplexObject>()->imag};
+    return true;
+  }
+  int found = complex_special(v, out);
+  if (found) return found > 0;
+  out->imag = 0.0;
+  return to_double(v, &out->real);
+}
 
 void init_complex_type() {
   complex_type.native_name = "complex";

@@ -324,10 +324,11 @@ Value member_get(Value self, Value obj, Value type) {
   char* p = field_address(obj.as_object(), d->offset);
   switch (d->kind) {
     case MemberKind::Value:
+    case MemberKind::ValueOrNone:
     case MemberKind::ReadOnlyValue: {
       Value v = Value::from_bits(reinterpret_cast<std::atomic<uint64_t>*>(p)->load(std::memory_order_acquire));
       if (!v) {
-        if (d->kind == MemberKind::ReadOnlyValue) return None();
+        if (d->kind != MemberKind::Value) return None();
         return raise(&exc::AttributeError, "'%s' object has no attribute '%U'", type_name(obj), d->name);
       }
       return v;
@@ -349,12 +350,12 @@ int member_set(Value self, Value obj, Value v) {
           d->owner->name, type_name(obj));
     return -1;
   }
-  if (d->kind != MemberKind::Value) {
+  if (d->kind != MemberKind::Value && d->kind != MemberKind::ValueOrNone) {
     raise(&exc::AttributeError, "readonly attribute");
     return -1;
   }
   auto* p = reinterpret_cast<std::atomic<uint64_t>*>(field_address(obj.as_object(), d->offset));
-  if (!v && !p->load(std::memory_order_acquire)) {
+  if (!v && d->kind == MemberKind::Value && !p->load(std::memory_order_acquire)) {
     raise(&exc::AttributeError, "'%s' object has no attribute '%U'", type_name(obj), d->name);
     return -1;
   }

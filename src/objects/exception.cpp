@@ -309,6 +309,12 @@ Value stop_iteration_value(Value exc) {
   return v ? v : None();
 }
 
+Value raise_name_error(Str* name) {
+  raise(&exc::NameError, "name '%U' is not defined", name);
+  field(ts()->exception, kNameName) = Value(name);  // for "Did you mean" suggestions
+  return Value();
+}
+
 void exception_set_attribute_error_context(Value e, Value obj, Str* name) {
   if (!is_instance_of(e, &exc::AttributeError)) return;
   field(e, kAttrName) = Value(name);
@@ -1217,36 +1223,36 @@ void setup(Type* t, const char* name, Type* base, const char* doc) {
   t->doc = doc;
 }
 
-MemberDef members_stop[] = {{"value", MemberKind::Value, field_offset(kStopValue), "generator return value"}, {nullptr}};
-MemberDef members_exit[] = {{"code", MemberKind::Value, field_offset(kExitCode), "exception code"}, {nullptr}};
-MemberDef members_import[] = {{"msg", MemberKind::Value, field_offset(kImportMsg), "exception message"},
-                              {"name", MemberKind::Value, field_offset(kImportName), "module name"},
-                              {"path", MemberKind::Value, field_offset(kImportPath), "module path"},
+MemberDef members_stop[] = {{"value", MemberKind::ValueOrNone, field_offset(kStopValue), "generator return value"}, {nullptr}};
+MemberDef members_exit[] = {{"code", MemberKind::ValueOrNone, field_offset(kExitCode), "exception code"}, {nullptr}};
+MemberDef members_import[] = {{"msg", MemberKind::ValueOrNone, field_offset(kImportMsg), "exception message"},
+                              {"name", MemberKind::ValueOrNone, field_offset(kImportName), "module name"},
+                              {"path", MemberKind::ValueOrNone, field_offset(kImportPath), "module path"},
                               {nullptr}};
-MemberDef members_os[] = {{"errno", MemberKind::Value, field_offset(kOSErrno), "POSIX exception code"},
-                          {"strerror", MemberKind::Value, field_offset(kOSStrerror), "exception strerror"},
-                          {"filename", MemberKind::Value, field_offset(kOSFilename), "exception filename"},
-                          {"filename2", MemberKind::Value, field_offset(kOSFilename2), "second exception filename"},
+MemberDef members_os[] = {{"errno", MemberKind::ValueOrNone, field_offset(kOSErrno), "POSIX exception code"},
+                          {"strerror", MemberKind::ValueOrNone, field_offset(kOSStrerror), "exception strerror"},
+                          {"filename", MemberKind::ValueOrNone, field_offset(kOSFilename), "exception filename"},
+                          {"filename2", MemberKind::ValueOrNone, field_offset(kOSFilename2), "second exception filename"},
                           {nullptr}};
-MemberDef members_syntax[] = {{"msg", MemberKind::Value, field_offset(kSyntaxMsg), "exception msg"},
-                              {"filename", MemberKind::Value, field_offset(kSyntaxFilename), "exception filename"},
-                              {"lineno", MemberKind::Value, field_offset(kSyntaxLineno), "exception lineno"},
-                              {"offset", MemberKind::Value, field_offset(kSyntaxOffset), "exception offset"},
-                              {"text", MemberKind::Value, field_offset(kSyntaxText), "exception text"},
-                              {"end_lineno", MemberKind::Value, field_offset(kSyntaxEndLineno), "exception end lineno"},
-                              {"end_offset", MemberKind::Value, field_offset(kSyntaxEndOffset), "exception end offset"},
-                              {"print_file_and_line", MemberKind::Value, field_offset(kSyntaxPrintFileAndLine),
+MemberDef members_syntax[] = {{"msg", MemberKind::ValueOrNone, field_offset(kSyntaxMsg), "exception msg"},
+                              {"filename", MemberKind::ValueOrNone, field_offset(kSyntaxFilename), "exception filename"},
+                              {"lineno", MemberKind::ValueOrNone, field_offset(kSyntaxLineno), "exception lineno"},
+                              {"offset", MemberKind::ValueOrNone, field_offset(kSyntaxOffset), "exception offset"},
+                              {"text", MemberKind::ValueOrNone, field_offset(kSyntaxText), "exception text"},
+                              {"end_lineno", MemberKind::ValueOrNone, field_offset(kSyntaxEndLineno), "exception end lineno"},
+                              {"end_offset", MemberKind::ValueOrNone, field_offset(kSyntaxEndOffset), "exception end offset"},
+                              {"print_file_and_line", MemberKind::ValueOrNone, field_offset(kSyntaxPrintFileAndLine),
                                "exception print_file_and_line"},
                               {nullptr}};
-MemberDef members_unicode[] = {{"encoding", MemberKind::Value, field_offset(kUnicodeEncoding), "exception encoding"},
-                               {"object", MemberKind::Value, field_offset(kUnicodeObject), "exception object"},
-                               {"start", MemberKind::Value, field_offset(kUnicodeStart), "exception start"},
-                               {"end", MemberKind::Value, field_offset(kUnicodeEnd), "exception end"},
-                               {"reason", MemberKind::Value, field_offset(kUnicodeReason), "exception reason"},
+MemberDef members_unicode[] = {{"encoding", MemberKind::ValueOrNone, field_offset(kUnicodeEncoding), "exception encoding"},
+                               {"object", MemberKind::ValueOrNone, field_offset(kUnicodeObject), "exception object"},
+                               {"start", MemberKind::ValueOrNone, field_offset(kUnicodeStart), "exception start"},
+                               {"end", MemberKind::ValueOrNone, field_offset(kUnicodeEnd), "exception end"},
+                               {"reason", MemberKind::ValueOrNone, field_offset(kUnicodeReason), "exception reason"},
                                {nullptr}};
-MemberDef members_name[] = {{"name", MemberKind::Value, field_offset(kNameName), "name"}, {nullptr}};
-MemberDef members_attr[] = {{"name", MemberKind::Value, field_offset(kAttrName), "attribute name"},
-                            {"obj", MemberKind::Value, field_offset(kAttrObj), "object"},
+MemberDef members_name[] = {{"name", MemberKind::ValueOrNone, field_offset(kNameName), "name"}, {nullptr}};
+MemberDef members_attr[] = {{"name", MemberKind::ValueOrNone, field_offset(kAttrName), "attribute name"},
+                            {"obj", MemberKind::ValueOrNone, field_offset(kAttrObj), "object"},
                             {nullptr}};
 
 }  // namespace

@@ -58,6 +58,8 @@ Value raise_no_memory();
 Value raise_with_cause(Type* type, const char* fmt, ...);
 // OSError subclass from errno (FileNotFoundError for ENOENT, ...); filename may be null.
 Value raise_os_error(int err, Value filename = Value(), Value filename2 = Value());
+// NameError "name 'x' is not defined", with its name attribute set.
+Value raise_name_error(Str* name);
 // The sub-exceptions of a BaseExceptionGroup instance.
 Tuple* exception_group_exceptions(Value group);
 Value raise_syntax_error(Type* type, const char* msg, Value filename, int lineno, int offset,

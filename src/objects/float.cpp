@@ -1,8 +1,10 @@
 // float: the Python type. Exact floats are unboxed; float subclass instances
 // are FloatObjects.
+#include <cerrno>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <string>
 
 #include "objects/args.h"
 #include "objects/bytes.h"
@@ -121,24 +123,11 @@ Value f_divmod(Value a, Value b) {
 
 Value f_pow(Value a, Value b) {
   FLOAT_OPERANDS(a, b)
-  if (y == 0) return Value::from_double(1.0);
-  if (std::isnan(x)) return Value::from_double(y == 0 ? 1.0 : x);
-  if (std::isnan(y)) return Value::from_double(x == 1.0 ? 1.0 : y);
-  if (x == 0) {
-    if (y < 0 && !std::isinf(y)) return raise(&exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
-  }
-  if (x < 0 && std::floor(y) != y && !std::isinf(y)) {
-    // A negative base to a fractional power is complex.
-    return power(complex_new(x, 0), complex_new(y, 0), None());
-  }
-  errno = 0;
-  double r = std::pow(x, y);
-  if (std::isinf(r) && !std::isinf(x) && !std::isinf(y)) return raise(&exc::OverflowError, "(34, 'Numerical result out of range')");
-  return Value::from_double(r);
+  return float_pow(x, y);
 }
 
 Value f_pow3(Value a, Value b, Value m) {
-  if (!is_float(a) && !is_float(b)) return NotImplemented();
+  if (!(is_float(a) || is_int(a)) || !(is_float(b) || is_int(b))) return NotImplemented();
   return raise(&exc::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
 }
 
@@ -190,16 +179,9 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
   if (nargs) {
     Value x = args[0];
     if (is_str(x)) {
-      Str* s = x.as<Str>();
       std::string text;
-      for (int64_t i = 0; i < s->length; i++) {
-        uint32_t c = s->at(i);
-        int dv = unicode_decimal_value(c);
-        if (dv >= 0) text.push_back(char('0' + dv));
-        else if (unicode_is_space(c)) text.push_back(' ');
-        else if (c < 128) text.push_back(char(c));
-        else return raise(&exc::ValueError, "could not convert string to float: %R", x);
-      }
+      if (!number_text_to_ascii(x.as<Str>(), &text))
+        return raise(&exc::ValueError, "could not convert string to float: %R", x);
       if (!parse_double(text.data(), text.size(), &d)) {
         clear_error();
         return raise(&exc::ValueError, "could not convert string to float: %R", x);
@@ -207,7 +189,10 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
     } else if (is_bytes(x) || is_bytearray(x)) {
       BufferView view;
       if (!get_buffer(x, &view)) return Value();
-      if (!parse_double(reinterpret_cast<const char*>(view.data), size_t(view.size), &d)) return Value();
+      if (!parse_double(reinterpret_cast<const char*>(view.data), size_t(view.size), &d)) {
+        clear_error();
+        return raise(&exc::ValueError, "could not convert string to float: %R", x);
+      }
     } else {
       Type* t = type_of(x);
       if (!t->float_ && !t->index && !is_int(x) && !is_float(x))
@@ -258,8 +243,36 @@ double round_half_even(double x) {
   return r;
 }
 
+// x rounded to a multiple of 10**places (places > 0), half to even, exactly:
+// x is m * 2**e, so the quotient by 10**places is an exact rational.
+bool round_to_tens(double x, int64_t places, double* out) {
+  int e;
+  double m = std::frexp(std::fabs(x), &e);
+  mpz_t num, den, q, r;
+  mpz_inits(num, den, q, r, nullptr);
+  mpz_set_d(num, std::ldexp(m, 53));  // exact 53-bit mantissa
+  e -= 53;
+  mpz_ui_pow_ui(den, 10, (unsigned long)(places));
+  if (e >= 0) mpz_mul_2exp(num, num, (unsigned long)(e));
+  else mpz_mul_2exp(den, den, (unsigned long)(-e));
+  mpz_fdiv_qr(q, r, num, den);
+  mpz_mul_2exp(r, r, 1);
+  int c = mpz_cmp(r, den);
+  if (c > 0 || (c == 0 && mpz_odd_p(q))) mpz_add_ui(q, q, 1);
+  mpz_ui_pow_ui(den, 10, (unsigned long)(places));
+  mpz_mul(q, q, den);
+  if (std::signbit(x)) mpz_neg(q, q);
+  Value v = int_from_mpz(q);
+  if (!int_to_double(v, out)) {
+    clear_error();
+    return false;
+  }
+  if (*out == 0) *out = std::copysign(0.0, x);
+  return true;
+}
+
 Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__round__", nargs, 0, 1)) return Value();
+  if (!check_nargs("float.__round__", nargs, 0, 1)) return Value();
   double x = float_value(self);
   if (nargs == 0 || is_none(args[0])) {
     if (std::isnan(x)) return raise(&exc::ValueError, "cannot convert float NaN to integer");
@@ -269,19 +282,22 @@ Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
   int64_t nd;
   if (!index_as_i64(args[0], &nd, nullptr)) return Value();
   if (!std::isfinite(x) || x == 0) return Value::from_double(x);
-  if (nd > 323) return Value::from_double(x);
-  if (nd < -308) return Value::from_double(std::copysign(0.0, x));
-  // Correctly rounded: format the exact value to nd decimals, read it back.
+  // Beyond these, every double is already a multiple (or rounds to zero).
+  constexpr int64_t kMaxDigits = 323, kMinDigits = -308;
+  if (nd > kMaxDigits) return Value::from_double(x);
+  if (nd < kMinDigits) return Value::from_double(std::copysign(0.0, x));
+  double r;
   if (nd >= 0) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%.*f", int(nd), x);
-    return Value::from_double(std::strtod(buf, nullptr));
+    // The exact decimal expansion rounded half to even by printf, read back
+    // with correct rounding.
+    int n = std::snprintf(nullptr, 0, "%.*f", int(nd), x);
+    std::string text(size_t(n) + 1, '\0');
+    std::snprintf(text.data(), text.size(), "%.*f", int(nd), x);
+    r = std::strtod(text.c_str(), nullptr);
+  } else if (!round_to_tens(x, -nd, &r)) {
+    return raise(&exc::OverflowError, "rounded value too large to represent");
   }
-  double p = std::pow(10.0, double(-nd));
-  double y = x / p;
-  double z = round_half_even(y);
-  double r = z * p;
-  if (!std::isfinite(r)) return raise(&exc::OverflowError, "overflow occurred during round");
+  if (std::isinf(r)) return raise(&exc::OverflowError, "rounded value too large to represent");
   return Value::from_double(r);
 }
 
@@ -333,16 +349,20 @@ Value m_fromhex(Value cls, const Value* args, size_t nargs, Tuple*) {
   else {
     std::string h = body.rfind("0x", 0) == 0 ? body : "0x" + body;
     // Validate: hex digits, optional '.', optional p exponent.
-    bool ok = h.size() > 2, seen_digit = false, seen_dot = false, seen_p = false;
-    for (size_t i = 2; i < h.size() && ok; i++) {
-      char c = h[i];
-      if (seen_p) ok = std::isdigit(uint8_t(c)) || ((c == '+' || c == '-') && h[i - 1] == 'p');
-      else if (c == '.') ok = !seen_dot, seen_dot = true;
-      else if (c == 'p') ok = seen_digit, seen_p = true;
-      else if (std::isxdigit(uint8_t(c))) seen_digit = true;
-      else ok = false;
+    size_t i = 2, digits = 0;
+    while (i < h.size() && std::isxdigit(uint8_t(h[i]))) i++, digits++;
+    if (i < h.size() && h[i] == '.') {
+      i++;
+      while (i < h.size() && std::isxdigit(uint8_t(h[i]))) i++, digits++;
     }
-    if (!ok || !seen_digit) return raise(&exc::ValueError, "invalid hexadecimal floating-point string");
+    bool ok = digits > 0;
+    if (ok && i < h.size() && h[i] == 'p') {
+      i++;
+      if (i < h.size() && (h[i] == '+' || h[i] == '-')) i++;
+      ok = i < h.size() && std::isdigit(uint8_t(h[i]));
+      while (i < h.size() && std::isdigit(uint8_t(h[i]))) i++;
+    }
+    if (!ok || i != h.size()) return raise(&exc::ValueError, "invalid hexadecimal floating-point string");
     char* end;
     d = std::strtod(h.c_str(), &end);
     if (std::isinf(d)) return raise(&exc::OverflowError, "hexadecimal value too large to represent as a float");
@@ -394,6 +414,45 @@ const MethodDef float_methods[] = {
     {nullptr}};
 
 }  // namespace
+
+bool is_odd_integer(double d) { return std::fmod(std::fabs(d), 2.0) == 1.0; }
+
+Value float_pow(double x, double y) {
+  if (y == 0) return Value::from_double(1.0);
+  if (std::isnan(x)) return Value::from_double(x);
+  if (std::isnan(y)) return Value::from_double(x == 1.0 ? 1.0 : y);
+  if (std::isinf(y)) {
+    double ax = std::fabs(x);
+    if (ax == 1.0) return Value::from_double(1.0);
+    return Value::from_double((y > 0) == (ax > 1.0) ? HUGE_VAL : 0.0);
+  }
+  if (std::isinf(x)) {
+    bool odd = is_odd_integer(y);
+    if (y > 0) return Value::from_double(odd ? x : std::fabs(x));
+    return Value::from_double(odd ? std::copysign(0.0, x) : 0.0);
+  }
+  if (x == 0) {
+    if (y < 0) return raise(&exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    return Value::from_double(is_odd_integer(y) ? x : 0.0);
+  }
+  bool negate = false;
+  if (x < 0) {
+    // A negative base to a fractional power is complex.
+    if (y != std::floor(y)) return power(complex_new(x, 0), complex_new(y, 0), None());
+    x = -x;
+    negate = is_odd_integer(y);
+  }
+  if (x == 1.0) return Value::from_double(negate ? -1.0 : 1.0);
+  double r = std::pow(x, y);
+  if (std::isinf(r)) return raise_errno_overflow();
+  return Value::from_double(negate ? -r : r);
+}
+
+Value raise_errno_overflow() {
+  Value e = exception_new(&exc::OverflowError,
+                          tuple_pack({Value::from_small_int(ERANGE), Value(str_from_ascii(std::strerror(ERANGE)))}));
+  return e ? raise_value(e) : Value();
+}
 
 void init_float_type() {
   float_type.native_name = "float";

@@ -25,6 +25,15 @@ int64_t float_hash(double d);
 bool to_double(Value v, double* out);
 // Parses float() text (whitespace, underscores per the literal rules when
 // `literal`, "inf", "nan"); returns false with ValueError pending on bad text.
+// x ** y with Python's rules: ZeroDivisionError for 0.0 to a negative power,
+// a complex result for a negative base and fractional exponent, OverflowError.
+Value float_pow(double x, double y);
+// OverflowError(ERANGE, "Numerical result out of range"), as C math overflows report.
+Value raise_errno_overflow();
+// The text of a number in a str with Unicode decimal digits and spaces made
+// ASCII (as int(), float() and complex() accept them); false if some other
+// non-ASCII character is present.
+bool number_text_to_ascii(const Str* s, std::string* out);
 bool parse_double(const char* s, size_t n, double* out);
 
 }  // namespace spindle

@@ -144,6 +144,23 @@ bool parse_double(const char* s, size_t n, double* out) {
   return true;
 }
 
+bool number_text_to_ascii(const Str* s, std::string* out) {
+  out->clear();
+  out->reserve(size_t(s->length));
+  for (int64_t i = 0; i < s->length; i++) {
+    uint32_t c = s->at(i);
+    if (c < 128) {
+      out->push_back(char(c));
+      continue;
+    }
+    int d = unicode_decimal_value(c);
+    if (d >= 0) out->push_back(char('0' + d));
+    else if (unicode_is_space(c)) out->push_back(' ');
+    else return false;
+  }
+  return true;
+}
+
 bool to_double(Value v, double* out) {
   if (v.is_double()) {
     *out = v.as_double();

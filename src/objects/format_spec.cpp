@@ -1,325 +1,555 @@
-// The format-spec mini-language: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
-// for str, int and float, and format() itself.
-#include <vector>
+// The format-spec mini-language for str, int, float and complex:
+//   [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+// and format() itself. Floats are converted to text by format_double(), which
+// printf-style formatting (str_mod.cpp) shares.
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "objects/exception.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/str.h"
+#include "objects/str_format.h"
 #include "objects/typeobject.h"
+#include "objects/unicode_db.h"
 
 namespace spindle {
 
-namespace {
+// ------------------------------------------------------------------ floats as text
 
-struct Spec {
-  uint32_t fill = ' ';
-  char align = 0;  // '<', '>', '=', '^' or 0
-  char sign = 0;   // '+', '-', ' ' or 0
-  bool no_neg_zero = false;
-  bool alternate = false;
-  int64_t width = -1;
-  char grouping = 0;  // ',' or '_'
-  int64_t precision = -1;
-  uint32_t type = 0;
-};
+std::string format_double(double v, char code, int64_t precision, unsigned flags) {
+  const bool upper = code == 'E' || code == 'F' || code == 'G';
+  const char lower_code = char(std::tolower(code));
+  const bool alt = flags & kFormatAlt;
+  const bool add_dot_0 = flags & kFormatAddDot0;
+  if (std::isnan(v)) return upper ? "NAN" : "nan";
+  bool negative = std::signbit(v);
+  if (std::isinf(v)) return std::string(negative ? "-" : "") + (upper ? "INF" : "inf");
+  const double a = std::fabs(v);
 
-bool parse_spec(Str* s, Spec* out, const char* type_for_errors) {
-  int64_t n = s->length, i = 0;
-  auto at = [&](int64_t k) -> uint32_t { return k < n ? s->at(k) : 0; };
-  auto is_align = [](uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; };
-  if (n >= 2 && is_align(at(1))) {
-    out->fill = at(0);
-    out->align = char(at(1));
-    i = 2;
-  } else if (n >= 1 && is_align(at(0))) {
-    out->align = char(at(0));
-    i = 1;
-  }
-  if (at(i) == '+' || at(i) == '-' || at(i) == ' ') out->sign = char(at(i++));
-  if (at(i) == 'z') {
-    out->no_neg_zero = true;
-    i++;
-  }
-  if (at(i) == '#') {
-    out->alternate = true;
-    i++;
-  }
-  if (at(i) == '0' && i + 1 <= n) {
-    if (!out->align) {
-      out->fill = '0';
-      out->align = '=';
+  // The correctly rounded decimal digits (no trailing zeros) and the position
+  // of the decimal point relative to them: value = 0.DIGITS * 10**decpt.
+  std::string digits;
+  int64_t decpt;
+  if (lower_code == 'e') precision++;
+  if (lower_code == 'g' && precision == 0) precision = 1;
+  if (a == 0) {
+    digits = "0";
+    decpt = 1;
+  } else if (lower_code == 'r') {
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific);
+    std::string_view sci(buf, size_t(res.ptr - buf));
+    size_t e = sci.find('e');
+    for (size_t i = 0; i < e; i++)
+      if (sci[i] != '.') digits.push_back(sci[i]);
+    decpt = std::strtol(std::string(sci.substr(e + 1)).c_str(), nullptr, 10) + 1;
+  } else if (lower_code == 'f') {
+    std::string buf(size_t(precision) + 330, '\0');
+    int n = std::snprintf(buf.data(), buf.size(), "%.*f", int(precision), a);
+    buf.resize(size_t(n));
+    size_t dot = buf.find('.');
+    std::string int_part = buf.substr(0, dot);
+    digits = int_part + (dot == std::string::npos ? "" : buf.substr(dot + 1));
+    decpt = int64_t(int_part.size());
+    size_t lead = digits.find_first_not_of('0');
+    if (lead == std::string::npos) {
+      digits.clear();  // rounds to zero
+      decpt = -precision;
+    } else {
+      digits.erase(0, lead);
+      decpt -= int64_t(lead);
     }
-    i++;
+  } else {
+    std::string buf(size_t(precision) + 32, '\0');
+    int n = std::snprintf(buf.data(), buf.size(), "%.*e", int(precision - 1), a);
+    buf.resize(size_t(n));
+    size_t e = buf.find('e');
+    for (size_t i = 0; i < e; i++)
+      if (buf[i] != '.') digits.push_back(buf[i]);
+    decpt = std::strtol(buf.c_str() + e + 1, nullptr, 10) + 1;
   }
-  int64_t start = i;
-  int64_t w = 0;
-  while (i < n && at(i) >= '0' && at(i) <= '9') {
-    w = w * 10 + (at(i) - '0');
-    if (w > (int64_t(1) << 40)) {
-      raise(&exc::ValueError, "Too many decimal digits in format string");
-      return false;
-    }
-    i++;
-  }
-  if (i > start) out->width = w;
-  if (at(i) == ',' || at(i) == '_') {
-    out->grouping = char(at(i++));
-    if (at(i) == ',' || at(i) == '_') {
-      raise(&exc::ValueError, "Cannot specify both ',' and '_'.");
-      return false;
-    }
-  }
-  if (at(i) == '.') {
-    i++;
-    start = i;
-    int64_t p = 0;
-    while (i < n && at(i) >= '0' && at(i) <= '9') {
-      p = p * 10 + (at(i) - '0');
-      if (p > (int64_t(1) << 40)) {
-        raise(&exc::ValueError, "Too many decimal digits in format string");
-        return false;
-      }
-      i++;
-    }
-    if (i == start) {
-      raise(&exc::ValueError, "Format specifier missing precision");
-      return false;
-    }
-    out->precision = p;
-  }
-  if (i < n) {
-    if (i + 1 < n) {
-      raise(&exc::ValueError, "Invalid format specifier '%U' for object of type '%s'", s, type_for_errors);
-      return false;
-    }
-    out->type = at(i);
-  }
-  return true;
-}
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  if ((flags & kFormatNoNegZero) && digits.find_first_not_of('0') == std::string::npos) negative = false;
 
-Str* pad(StrBuilder&& body_builder, const Spec& spec, char default_align, int64_t sign_len) {
-  Str* body = body_builder.finish();
-  int64_t len = body->length;
-  if (spec.width <= len) return body;
-  int64_t total = spec.width - len;
-  char align = spec.align ? spec.align : default_align;
-  int64_t left = 0, right = 0;
-  switch (align) {
-    case '<': right = total; break;
-    case '>': left = total; break;
-    case '^': left = total / 2; right = total - left; break;
-    default: break;
+  // Lay the digits out as CPython's float formatting does.
+  bool use_exp = false;
+  int64_t digits_len = int64_t(digits.size());
+  int64_t vdigits_end = digits_len;
+  switch (lower_code) {
+    case 'e':
+      use_exp = true;
+      vdigits_end = precision;
+      break;
+    case 'f':
+      vdigits_end = decpt + precision;
+      break;
+    case 'g':
+      if (decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision)) use_exp = true;
+      if (alt) vdigits_end = precision;
+      break;
+    default:  // 'r'
+      if (decpt <= -4 || decpt > 16) use_exp = true;
+      break;
   }
-  StrBuilder b;
-  if (align == '=') {
-    for (int64_t i = 0; i < sign_len; i++) b.append(body->at(i));
-    for (int64_t i = 0; i < total; i++) b.append(spec.fill);
-    for (int64_t i = sign_len; i < len; i++) b.append(body->at(i));
-    return b.finish();
+  int64_t exp = 0;
+  if (use_exp) {
+    exp = decpt - 1;
+    decpt = 1;
   }
-  for (int64_t i = 0; i < left; i++) b.append(spec.fill);
-  b.append(body);
-  for (int64_t i = 0; i < right; i++) b.append(spec.fill);
-  return b.finish();
-}
+  int64_t vdigits_start = decpt <= 0 ? decpt - 1 : 0;
+  if (!use_exp && add_dot_0) vdigits_end = std::max(vdigits_end, decpt + 1);
+  else vdigits_end = std::max(vdigits_end, decpt);
 
-// Inserts a separator every `every` digits from the right of `digits`.
-std::string group_digits(const std::string& digits, char sep, int every) {
-  if (!sep) return digits;
   std::string out;
-  int64_t n = int64_t(digits.size());
-  for (int64_t i = 0; i < n; i++) {
-    out.push_back(digits[size_t(i)]);
-    int64_t rest = n - i - 1;
-    if (rest > 0 && rest % every == 0) out.push_back(sep);
+  out.reserve(size_t(std::max<int64_t>(vdigits_end, 0) - std::min<int64_t>(vdigits_start, 0)) + 16);
+  if (negative) out.push_back('-');
+  if (decpt <= 0) {
+    out.append(size_t(decpt - vdigits_start), '0');
+    out.push_back('.');
+    out.append(size_t(-decpt), '0');
+  } else {
+    out.append(size_t(-vdigits_start), '0');
+  }
+  if (decpt > 0 && decpt <= digits_len) {
+    out.append(digits, 0, size_t(decpt));
+    out.push_back('.');
+    out.append(digits, size_t(decpt));
+  } else {
+    out += digits;
+  }
+  if (digits_len < decpt) {
+    out.append(size_t(decpt - digits_len), '0');
+    out.push_back('.');
+    out.append(size_t(std::max<int64_t>(vdigits_end - decpt, 0)), '0');
+  } else {
+    out.append(size_t(std::max<int64_t>(vdigits_end - digits_len, 0)), '0');
+  }
+  if (out.back() == '.' && !alt) out.pop_back();
+  if (use_exp) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%c%c%02lld", upper ? 'E' : 'e', exp < 0 ? '-' : '+', (long long)std::llabs(exp));
+    out += buf;
   }
   return out;
 }
 
-// Grouping that takes zero padding into account (the padding is grouped too).
-std::string group_with_min_width(std::string digits, char sep, int every, int64_t min_width) {
-  if (!sep) {
-    while (int64_t(digits.size()) < min_width) digits.insert(digits.begin(), '0');
-    return digits;
+namespace {
+
+// ------------------------------------------------------------------ parsing the spec
+
+struct Spec {
+  uint32_t fill = ' ';
+  uint32_t align = 0;
+  uint32_t sign = 0;
+  bool no_neg_zero = false;
+  bool alternate = false;
+  int64_t width = -1;
+  char grouping = 0;   // ',' or '_'
+  int group_size = 0;  // digits per group when grouping
+  int64_t precision = -1;
+  uint32_t type = 0;
+};
+
+bool is_align(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+
+// Decimal digits (any script) at s[*pos...]; false with ValueError on overflow.
+bool parse_count(Str* s, int64_t* pos, int64_t* out, int64_t* consumed) {
+  int64_t acc = 0, start = *pos;
+  while (*pos < s->length) {
+    int d = unicode::decimal_value(s->at(*pos));
+    if (d < 0) break;
+    if (acc > (INT64_MAX - d) / 10) {
+      raise(&exc::ValueError, "Too many decimal digits in format string");
+      return false;
+    }
+    acc = acc * 10 + d;
+    (*pos)++;
   }
-  std::string g = group_digits(digits, sep, every);
-  while (int64_t(g.size()) < min_width) {
-    digits.insert(digits.begin(), '0');
-    g = group_digits(digits, sep, every);
-  }
-  return g;
+  *consumed = *pos - start;
+  *out = acc;
+  return true;
 }
 
-Value invalid_type(uint32_t type, const char* tname) {
-  if (type >= 32 && type < 127)
-    return raise(&exc::ValueError, "Unknown format code '%c' for object of type '%s'", int(type), tname);
-  return raise(&exc::ValueError, "Unknown format code '\\x%x' for object of type '%s'", unsigned(type), tname);
+void raise_bad_grouping(char grouping, uint32_t type) {
+  if (type > 32 && type < 128)
+    raise(&exc::ValueError, "Cannot specify '%c' with '%c'.", grouping, int(type));
+  else
+    raise(&exc::ValueError, "Cannot specify '%c' with '\\x%x'.", grouping, unsigned(type));
+}
+
+bool parse_spec(Str* s, Spec* f, uint32_t default_type, uint32_t default_align, const char* type_name) {
+  f->align = default_align;
+  f->type = default_type;
+  const int64_t n = s->length;
+  int64_t pos = 0;
+  bool fill_given = false, align_given = false;
+  if (n >= 2 && is_align(s->at(1))) {
+    f->fill = s->at(0);
+    f->align = s->at(1);
+    fill_given = align_given = true;
+    pos = 2;
+  } else if (n >= 1 && is_align(s->at(0))) {
+    f->align = s->at(0);
+    align_given = true;
+    pos = 1;
+  }
+  if (pos < n && (s->at(pos) == '+' || s->at(pos) == '-' || s->at(pos) == ' ')) f->sign = s->at(pos++);
+  if (pos < n && s->at(pos) == 'z') {
+    f->no_neg_zero = true;
+    pos++;
+  }
+  if (pos < n && s->at(pos) == '#') {
+    f->alternate = true;
+    pos++;
+  }
+  if (!fill_given && pos < n && s->at(pos) == '0') {
+    f->fill = '0';
+    if (!align_given && default_align == '>') f->align = '=';
+    pos++;
+  }
+  int64_t consumed;
+  if (!parse_count(s, &pos, &f->width, &consumed)) return false;
+  if (!consumed) f->width = -1;
+  if (pos < n && s->at(pos) == ',') {
+    f->grouping = ',';
+    pos++;
+  }
+  if (pos < n && s->at(pos) == '_') {
+    if (f->grouping) {
+      raise(&exc::ValueError, "Cannot specify both ',' and '_'.");
+      return false;
+    }
+    f->grouping = '_';
+    pos++;
+  }
+  if (pos < n && s->at(pos) == ',') {
+    raise(&exc::ValueError, "Cannot specify both ',' and '_'.");
+    return false;
+  }
+  if (pos < n && s->at(pos) == '.') {
+    pos++;
+    if (!parse_count(s, &pos, &f->precision, &consumed)) return false;
+    if (!consumed) {
+      raise(&exc::ValueError, "Format specifier missing precision");
+      return false;
+    }
+  }
+  if (n - pos > 1) {
+    raise(&exc::ValueError, "Invalid format specifier '%U' for object of type '%s'", s, type_name);
+    return false;
+  }
+  if (n - pos == 1) f->type = s->at(pos);
+  if (f->grouping) {
+    switch (f->type) {
+      case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+        f->group_size = 3;
+        break;
+      case 'b': case 'o': case 'x': case 'X':
+        if (f->grouping == '_') {
+          f->group_size = 4;
+          break;
+        }
+        [[fallthrough]];
+      default:
+        raise_bad_grouping(f->grouping, f->type);
+        return false;
+    }
+  }
+  return true;
+}
+
+Value unknown_type(uint32_t type, const char* type_name) {
+  if (type > 32 && type < 128)
+    return raise(&exc::ValueError, "Unknown format code '%c' for object of type '%s'", int(type), type_name);
+  return raise(&exc::ValueError, "Unknown format code '\\x%x' for object of type '%s'", unsigned(type), type_name);
+}
+
+// ------------------------------------------------------------------ layout
+
+// Left and right padding of `len` characters in a field of `width`.
+void padding_for(int64_t len, int64_t width, uint32_t align, int64_t* left, int64_t* right) {
+  int64_t total = width > len ? width - len : 0;
+  *left = align == '>' ? total : align == '^' ? total / 2 : 0;
+  *right = total - *left;
+}
+
+// The integer digits with separators every group_size digits (0: none), left
+// padded with zeros to at least min_width characters (CPython's algorithm:
+// a group of padding never starts with a separator).
+std::string group_digits(std::string_view digits, int64_t min_width, int group_size, char sep) {
+  std::string rev;
+  int64_t remaining = int64_t(digits.size());
+  bool use_sep = false;
+  auto emit = [&](int64_t l) {
+    int64_t zeros = std::max<int64_t>(0, l - remaining);
+    int64_t chars = std::max<int64_t>(0, std::min(remaining, l));
+    if (use_sep) rev.push_back(sep);
+    for (int64_t k = 0; k < chars; k++) rev.push_back(digits[size_t(remaining - 1 - k)]);
+    rev.append(size_t(zeros), '0');
+    remaining -= chars;
+  };
+  if (group_size > 0) {
+    for (;;) {
+      int64_t l = std::min<int64_t>(group_size, std::max({remaining, min_width, int64_t(1)}));
+      emit(l);
+      use_sep = true;
+      min_width -= l;
+      if (remaining <= 0 && min_width <= 0) break;
+      min_width -= 1;
+    }
+  } else {
+    emit(std::max({remaining, min_width, int64_t(1)}));
+  }
+  return std::string(rev.rbegin(), rev.rend());
+}
+
+// A number laid out in its field:
+//   <lpad> <sign> <prefix> <spad> <grouped digits> <.remainder> <rpad>
+// `remainder` is what follows the integer digits (fraction, exponent, '%').
+Str* layout_number(const Spec& f, bool negative, std::string_view prefix, std::string_view int_digits,
+                   bool has_decimal, std::string_view remainder) {
+  char sign = negative ? '-' : f.sign == '+' ? '+' : f.sign == ' ' ? ' ' : 0;
+  int64_t fixed = (sign ? 1 : 0) + int64_t(prefix.size()) + (has_decimal ? 1 : 0) + int64_t(remainder.size());
+  int64_t min_width = (f.fill == '0' && f.align == '=') ? f.width - fixed : 0;
+  std::string grouped = int_digits.empty() ? std::string() : group_digits(int_digits, min_width, f.group_size, f.grouping);
+  int64_t pad = f.width - (fixed + int64_t(grouped.size()));
+  int64_t lpad = 0, spad = 0, rpad = 0;
+  if (pad > 0) {
+    switch (f.align) {
+      case '<': rpad = pad; break;
+      case '^': lpad = pad / 2; rpad = pad - lpad; break;
+      case '=': spad = pad; break;
+      default: lpad = pad; break;
+    }
+  }
+  StrBuilder b;
+  b.reserve(fixed + int64_t(grouped.size()) + std::max<int64_t>(pad, 0));
+  b.append_repeated(f.fill, lpad);
+  if (sign) b.append(uint32_t(sign));
+  b.append_ascii(prefix);
+  b.append_repeated(f.fill, spad);
+  b.append_ascii(grouped);
+  if (has_decimal) b.append('.');
+  b.append_ascii(remainder);
+  b.append_repeated(f.fill, rpad);
+  return b.finish();
+}
+
+// Splits a formatted float ("-1234.5e+06") into sign, integer digits and the rest.
+struct NumberText {
+  bool negative;
+  std::string_view int_digits;
+  bool has_decimal;
+  std::string_view remainder;
+};
+
+NumberText split_number(std::string_view text) {
+  NumberText t{};
+  t.negative = !text.empty() && text[0] == '-';
+  if (t.negative) text.remove_prefix(1);
+  size_t i = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') i++;
+  t.int_digits = text.substr(0, i);
+  t.has_decimal = i < text.size() && text[i] == '.';
+  t.remainder = text.substr(t.has_decimal ? i + 1 : i);
+  return t;
+}
+
+Value format_float_spec(double d, const Spec& spec_in) {
+  Spec f = spec_in;
+  if (f.precision > INT32_MAX) return raise(&exc::ValueError, "precision too big");
+  unsigned flags = (f.alternate ? kFormatAlt : 0) | (f.no_neg_zero ? kFormatNoNegZero : 0);
+  uint32_t type = f.type;
+  int64_t default_precision = 6;
+  if (type == 0) {
+    flags |= kFormatAddDot0;
+    type = 'r';
+    default_precision = 0;
+  }
+  if (type == 'n') type = 'g';
+  bool percent = type == '%';
+  if (percent) {
+    type = 'f';
+    d *= 100;
+  }
+  int64_t precision = f.precision;
+  if (precision < 0) precision = default_precision;
+  else if (type == 'r') type = 'g';
+  std::string text = format_double(d, char(type), precision, flags);
+  if (percent) text.push_back('%');
+  NumberText t = split_number(text);
+  return Value(layout_number(f, t.negative, "", t.int_digits, t.has_decimal, t.remainder));
 }
 
 }  // namespace
 
+// ------------------------------------------------------------------ the formatters
+
 Value format_str(Value v, Str* spec_str) {
   Str* s = v.as<Str>();
-  if (spec_str->length == 0) return is_str_exact(v) ? v : Value(str_substr(s, 0, s->length));
-  Spec spec;
-  if (!parse_spec(spec_str, &spec, "str")) return Value();
-  if (spec.type && spec.type != 's') return invalid_type(spec.type, "str");
-  if (spec.sign) return raise(&exc::ValueError, "Sign not allowed in string format specifier");
-  if (spec.alternate) return raise(&exc::ValueError, "Alternate form (#) not allowed in string format specifier");
-  if (spec.align == '=') return raise(&exc::ValueError, "'=' alignment not allowed in string format specifier");
-  if (spec.grouping) return raise(&exc::ValueError, "Cannot specify '%c' with 's'.", int(spec.grouping));
+  if (spec_str->length == 0) return is_str_exact(v) ? v : to_str(v);  // a subclass's __str__ applies
+  const char* tname = type_name(v);
+  Spec f;
+  if (!parse_spec(spec_str, &f, 's', '<', tname)) return Value();
+  if (f.type != 's') return unknown_type(f.type, tname);
+  if (f.sign == ' ') return raise(&exc::ValueError, "Space not allowed in string format specifier");
+  if (f.sign) return raise(&exc::ValueError, "Sign not allowed in string format specifier");
+  if (f.no_neg_zero) return raise(&exc::ValueError, "Negative zero coercion (z) not allowed in string format specifier");
+  if (f.alternate) return raise(&exc::ValueError, "Alternate form (#) not allowed in string format specifier");
+  if (f.align == '=') return raise(&exc::ValueError, "'=' alignment not allowed in string format specifier");
+  int64_t len = f.precision >= 0 && f.precision < s->length ? f.precision : s->length;
+  if (len == s->length && f.width <= len) return is_str_exact(v) ? v : Value(str_substr(s, 0, s->length));
+  int64_t left, right;
+  padding_for(len, f.width, f.align, &left, &right);
   StrBuilder b;
-  int64_t n = spec.precision >= 0 && spec.precision < s->length ? spec.precision : s->length;
-  if (n == s->length) b.append(s);
-  else b.append(str_substr(s, 0, n));
-  return Value(pad(std::move(b), spec, '<', 0));
+  b.reserve(len + left + right);
+  b.append_repeated(f.fill, left);
+  b.append_substr(s, 0, len);
+  b.append_repeated(f.fill, right);
+  return Value(b.finish());
 }
 
 Value format_int(Value v, Str* spec_str) {
-  if (spec_str->length == 0) return to_str(int_exact(v));
-  Spec spec;
-  if (!parse_spec(spec_str, &spec, "int")) return Value();
-  uint32_t type = spec.type ? spec.type : 'd';
-  switch (type) {
+  if (spec_str->length == 0) return to_str(v);
+  const char* tname = type_name(v);
+  Spec f;
+  if (!parse_spec(spec_str, &f, 'd', '>', tname)) return Value();
+  switch (f.type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
       double d;
       if (!int_to_double(v, &d)) return Value();
-      return format_float(d, spec_str);
+      return format_float_spec(d, f);
     }
     case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
       break;
     default:
-      return invalid_type(type, "int");
+      return unknown_type(f.type, tname);
   }
-  if (spec.precision >= 0) return raise(&exc::ValueError, "Precision not allowed in integer format specifier");
-  if (type == 'c') {
-    if (spec.sign) return raise(&exc::ValueError, "Sign not allowed with integer format specifier 'c'");
-    if (spec.alternate) return raise(&exc::ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+  if (f.precision >= 0) return raise(&exc::ValueError, "Precision not allowed in integer format specifier");
+  if (f.no_neg_zero) return raise(&exc::ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+  if (f.type == 'c') {
+    if (f.sign) return raise(&exc::ValueError, "Sign not allowed with integer format specifier 'c'");
+    if (f.alternate) return raise(&exc::ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t cp;
-    if (!int_to_i64(v, &cp) || cp < 0 || cp > 0x10FFFF) {
+    if (!int_to_i64(v, &cp)) {
       clear_error();
-      return raise(&exc::OverflowError, "%%c arg not in range(0x110000)");
+      return raise(&exc::OverflowError, "Python int too large to convert to C long");
     }
+    if (cp < 0 || cp > 0x10FFFF) return raise(&exc::OverflowError, "%%c arg not in range(0x110000)");
+    int64_t left, right;
+    padding_for(1, f.width, f.align == '=' ? '>' : f.align, &left, &right);
     StrBuilder b;
+    b.append_repeated(f.fill, left);
     b.append(uint32_t(cp));
-    return Value(pad(std::move(b), spec, '>', 0));
+    b.append_repeated(f.fill, right);
+    return Value(b.finish());
   }
-  if (spec.grouping == ',' && (type == 'b' || type == 'o' || type == 'x' || type == 'X'))
-    return raise(&exc::ValueError, "Cannot specify ',' with '%c'.", int(type));
-  if (spec.grouping && type == 'n') return raise(&exc::ValueError, "Cannot specify '%c' with 'n'.", int(spec.grouping));
-  int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-  mpz_t z;
-  mpz_init(z);
-  int_to_mpz(int_exact(v), z);
-  bool neg = mpz_sgn(z) < 0;
-  mpz_abs(z, z);
-  std::string digits(mpz_sizeinbase(z, base) + 2, '\0');
-  mpz_get_str(digits.data(), base, z);
-  digits.resize(std::strlen(digits.c_str()));
-  if (type == 'X')
-    for (char& c : digits) c = char(std::toupper(uint8_t(c)));
-  std::string prefix;
-  if (spec.alternate && base != 10) prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
-  std::string sign = neg ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
-  int every = base == 10 ? 3 : 4;
-  std::string body;
-  if (spec.fill == '0' && spec.align == '=' && spec.width > 0) {
-    int64_t min_digits = spec.width - int64_t(sign.size() + prefix.size());
-    body = group_with_min_width(digits, spec.grouping, every, min_digits);
-    std::string out = sign + prefix + body;
-    return Value(str_from_ascii(out));
+  std::string digits;
+  bool negative;
+  if (f.type == 'd' || f.type == 'n') {
+    Value text = to_str(int_exact(v));  // applies the int/str conversion digit limit
+    if (!text) return Value();
+    digits = std::string(text.as<Str>()->ascii_view());
+    negative = digits[0] == '-';
+    if (negative) digits.erase(0, 1);
+  } else {
+    int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : 16;
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(v, z);
+    negative = mpz_sgn(z) < 0;
+    mpz_abs(z, z);
+    digits.assign(mpz_sizeinbase(z, base) + 2, '\0');
+    mpz_get_str(digits.data(), base, z);
+    digits.resize(std::strlen(digits.c_str()));
+    mpz_clear(z);
+    if (f.type == 'X')
+      for (char& c : digits) c = char(std::toupper(uint8_t(c)));
   }
-  body = group_digits(digits, spec.grouping, every);
-  StrBuilder b;
-  b.append_ascii(sign + prefix + body);
-  return Value(pad(std::move(b), spec, '>', int64_t(sign.size() + prefix.size())));
+  std::string_view prefix;
+  if (f.alternate) {
+    switch (f.type) {
+      case 'b': prefix = "0b"; break;
+      case 'o': prefix = "0o"; break;
+      case 'x': prefix = "0x"; break;
+      case 'X': prefix = "0X"; break;
+      default: break;
+    }
+  }
+  return Value(layout_number(f, negative, prefix, digits, false, ""));
 }
 
 Value format_float(double d, Str* spec_str) {
   if (spec_str->length == 0) return Value(str_from_ascii(float_repr(d)));
-  Spec spec;
-  if (!parse_spec(spec_str, &spec, "float")) return Value();
-  uint32_t type = spec.type;
-  switch (type) {
+  Spec f;
+  if (!parse_spec(spec_str, &f, 0, '>', "float")) return Value();
+  switch (f.type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': case 'n':
       break;
     default:
-      return invalid_type(type, "float");
+      return unknown_type(f.type, "float");
   }
-  if (spec.grouping && type == 'n') return raise(&exc::ValueError, "Cannot specify '%c' with 'n'.", int(spec.grouping));
-  bool neg = std::signbit(d);
-  double a = std::fabs(d);
-  std::string body;
-  if (std::isnan(d)) {
-    body = (type == 'E' || type == 'F' || type == 'G') ? "NAN" : "nan";
-  } else if (std::isinf(d)) {
-    body = (type == 'E' || type == 'F' || type == 'G') ? "INF" : "inf";
-    if (type == '%') body += "%";
-  } else {
-    int64_t prec = spec.precision;
-    char buf[512];
-    auto fmt = [&](char conv, int64_t p, double x) -> std::string {
-      std::string f = std::string("%") + (spec.alternate ? "#" : "") + ".*" + conv;
-      std::vector<char> big(size_t(std::max<int64_t>(p, 0)) + 400);
-      std::snprintf(big.data(), big.size(), f.c_str(), int(p), x);
-      return big.data();
-    };
-    switch (type) {
-      case 'e': case 'E':
-        body = fmt(char(type), prec < 0 ? 6 : prec, a);
-        break;
-      case 'f': case 'F':
-        body = fmt(char(type), prec < 0 ? 6 : prec, a);
-        break;
-      case '%':
-        body = fmt('f', prec < 0 ? 6 : prec, a * 100) + "%";
-        break;
-      case 'g': case 'G': case 'n': {
-        int64_t p = prec < 0 ? 6 : prec == 0 ? 1 : prec;
-        body = fmt(type == 'G' ? 'G' : 'g', p, a);
-        break;
-      }
-      default: {  // no type: like 'g' with at least one digit after the point, repr when no precision
-        if (prec < 0) {
-          body = float_repr(a);
-        } else {
-          int64_t p = prec == 0 ? 1 : prec;
-          body = fmt('g', p, a);
-          bool has_exp = body.find('e') != std::string::npos;
-          if (!has_exp && body.find('.') == std::string::npos) body += ".0";
-          else if (has_exp && body.find('.') == std::string::npos && spec.alternate) {
-          }
-        }
-      }
-    }
-    (void)buf;
-    if (spec.no_neg_zero && neg) {
-      // 'z': a negative zero after rounding prints as zero.
-      bool all_zero = true;
-      for (char c : body)
-        if (c >= '1' && c <= '9') all_zero = false;
-      if (all_zero) neg = false;
-    }
+  return format_float_spec(d, f);
+}
+
+Value format_complex(double re, double im, Str* spec_str) {
+  Spec f;
+  if (spec_str->length && !parse_spec(spec_str, &f, 0, '>', "complex")) return Value();
+  if (spec_str->length == 0) f.align = '>';
+  switch (f.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+      break;
+    default:
+      return unknown_type(f.type, "complex");
   }
-  std::string sign = neg ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
-  if (spec.grouping && !std::isnan(d) && !std::isinf(d)) {
-    size_t int_end = body.find_first_not_of("0123456789");
-    std::string int_part = body.substr(0, int_end == std::string::npos ? body.size() : int_end);
-    std::string rest = int_end == std::string::npos ? "" : body.substr(int_end);
-    if (spec.fill == '0' && spec.align == '=' && spec.width > 0) {
-      int64_t min_digits = spec.width - int64_t(sign.size() + rest.size());
-      body = group_with_min_width(int_part, spec.grouping, 3, min_digits) + rest;
-      return Value(str_from_ascii(sign + body));
-    }
-    body = group_digits(int_part, spec.grouping, 3) + rest;
+  if (f.precision > INT32_MAX) return raise(&exc::ValueError, "precision too big");
+  if (f.fill == '0') return raise(&exc::ValueError, "Zero padding is not allowed in complex format specifier");
+  if (f.align == '=') return raise(&exc::ValueError, "'=' alignment flag is not allowed in complex format specifier");
+  unsigned flags = (f.alternate ? kFormatAlt : 0) | (f.no_neg_zero ? kFormatNoNegZero : 0);
+  uint32_t type = f.type;
+  int64_t default_precision = 6;
+  bool skip_re = false, parens = false;
+  if (type == 0) {
+    // Like repr(): the real part is left out when it is +0, else parenthesised.
+    type = 'r';
+    default_precision = 0;
+    if (re == 0.0 && !std::signbit(re)) skip_re = true;
+    else parens = true;
   }
+  if (type == 'n') type = 'g';
+  int64_t precision = f.precision;
+  if (precision < 0) precision = default_precision;
+  else if (type == 'r') type = 'g';
+  std::string re_text = format_double(re, char(type), precision, flags);
+  std::string im_text = format_double(im, char(type), precision, flags);
+  // Both parts unpadded, the imaginary one always signed unless it stands alone.
+  Spec part = f;
+  part.fill = ' ';
+  part.align = '<';
+  part.width = -1;
+  NumberText r = split_number(re_text);
+  NumberText i = split_number(im_text);
+  StrBuilder body;
+  if (parens) body.append('(');
+  if (!skip_re) body.append(layout_number(part, r.negative, "", r.int_digits, r.has_decimal, r.remainder));
+  if (!skip_re) part.sign = '+';
+  body.append(layout_number(part, i.negative, "", i.int_digits, i.has_decimal, i.remainder));
+  body.append('j');
+  if (parens) body.append(')');
+  Str* text = body.finish();
+  int64_t left, right;
+  padding_for(text->length, f.width, f.align, &left, &right);
+  if (!left && !right) return Value(text);
   StrBuilder b;
-  b.append_ascii(sign + body);
-  return Value(pad(std::move(b), spec, '>', int64_t(sign.size())));
+  b.append_repeated(f.fill, left);
+  b.append(text);
+  b.append_repeated(f.fill, right);
+  return Value(b.finish());
 }
 
 Value format(Value v, Value spec) {

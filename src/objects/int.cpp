@@ -42,10 +42,8 @@ INT_BINOP(int_xor_slot, int_xor)
 
 Value int_divmod_slot(Value a, Value b) {
   if (!int_operand(a) || !int_operand(b)) return NotImplemented();
-  Value q = int_floordiv(a, b);
-  if (!q) return Value();
-  Value r = int_mod(a, b);
-  if (!r) return Value();
+  Value q, r;
+  if (!int_divmod(a, b, &q, &r)) return Value();
   return Value(tuple_pack({q, r}));
 }
 
@@ -72,61 +70,9 @@ Value int_float_slot(Value a) {
 int int_bool_slot(Value a) { return int_sign(a) != 0; }
 int64_t int_hash_slot(Value a) { return int_hash(a); }
 
-Value int_repr_slot(Value a) {
-  if (!a.is_small_int()) {
-    int64_t limit = int_max_str_digits.load(std::memory_order_relaxed);
-    int64_t bits = int_bit_length(a);
-    if (limit > 0 && bits > int64_t(double(limit) * 3.3219280948873626) + 4) {
-      std::string s = int_to_decimal(a);
-      int64_t digits = int64_t(s.size()) - (s[0] == '-' ? 1 : 0);
-      if (digits > limit)
-        return raise(&exc::ValueError,
-                     "Exceeds the limit (%lld digits) for integer string conversion; use sys.set_int_max_str_digits() "
-                     "to increase the limit",
-                     (long long)limit);
-      return Value(str_from_ascii(s));
-    }
-  }
-  return Value(str_from_ascii(int_to_decimal(a)));
-}
+Value int_repr_slot(Value a) { return int_to_decimal_str(a); }
 
 }  // namespace
-
-// Exact comparison of an int with a float.
-int compare_int_double(Value i, double d, CompareOp op, bool* result) {
-  if (std::isnan(d)) {
-    *result = op == CompareOp::NE;
-    return 0;
-  }
-  int c;
-  if (std::isinf(d)) {
-    c = d > 0 ? -1 : 1;
-  } else {
-    int64_t bits = int_bit_length(i);
-    if (bits <= 52) {
-      int64_t x;
-      int_to_i64(i, &x);
-      double xd = double(x);
-      c = xd < d ? -1 : xd > d ? 1 : 0;
-    } else {
-      // Compare i with floor(d), then use the fractional part to break ties.
-      double fl = std::floor(d);
-      Value di = int_from_double(fl);
-      if (!di) return -1;
-      c = int_compare(i, di);
-      if (c == 0 && d != fl) c = -1;
-    }
-  }
-  switch (op) {
-    case CompareOp::LT: *result = c < 0; break;
-    case CompareOp::LE: *result = c <= 0; break;
-    case CompareOp::EQ: *result = c == 0; break;
-    case CompareOp::NE: *result = c != 0; break;
-    case CompareOp::GT: *result = c > 0; break;
-    default: *result = c >= 0; break;
-  }
-  return 0;
-}
 
 namespace {
 
@@ -152,8 +98,21 @@ Value make_int_subclass(Type* type, Value v) {
   return Value(b);
 }
 
+// int(text, base) for bytes-like text, with the bytes shown in errors.
+Value int_from_buffer(Value x, int base) {
+  BufferView view;
+  if (!get_buffer(x, &view)) return Value();
+  Value out;
+  int64_t digits = 0;
+  IntParse status = parse_int_text(reinterpret_cast<const char*>(view.data), size_t(view.size), base, &out, &digits);
+  if (status == IntParse::Ok) return out;
+  Value shown = (is_bytes(x) || is_bytearray(x)) ? x : Value(bytes_new(view.data, size_t(view.size)));
+  return int_parse_error(status, shown, base, digits);
+}
+
+// int(x) without a base, as PyNumber_Long: __int__, __index__, __trunc__, then text.
 Value int_from_object(Value x) {
-  if (is_int(x)) return int_exact(x);
+  if (is_int_exact(x)) return x;
   Type* t = type_of(x);
   if (t->int_) {
     Value r = t->int_(x);
@@ -170,26 +129,24 @@ Value int_from_object(Value x) {
     Value r = call0(trunc);
     if (!r) return Value();
     if (is_int(r)) return int_exact(r);
+    if (!type_of(r)->index) return raise(&exc::TypeError, "__trunc__ returned non-Integral (type %s)", type_name(r));
     Value i = number_index(r);
-    if (!i) {
-      clear_error();
-      return raise(&exc::TypeError, "__trunc__ returned non-Integral (type %s)", type_name(r));
-    }
-    return int_exact(i);
+    return i ? int_exact(i) : Value();
   }
   if (error_occurred()) return Value();
-  if (is_str(x)) {
-    std::string s = str_to_utf8(x.as<Str>());
-    return int_from_unicode_digits(x.as<Str>(), 10);
-  }
-  BufferView view;
-  if ((is_bytes(x) || is_bytearray(x)) && get_buffer(x, &view))
-    return int_from_string(reinterpret_cast<const char*>(view.data), size_t(view.size), 10);
+  if (is_str(x)) return int_from_unicode_digits(x.as<Str>(), 10);
+  if (is_bytes(x) || is_bytearray(x) || t->buffer) return int_from_buffer(x, 10);
   return raise(&exc::TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                type_name(x));
 }
 
 Value int_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  // int(x=0, /, base=10)
+  for (size_t i = 0; i < kwcount(kwnames); i++) {
+    Str* name = kwnames->items[i].as<Str>();
+    if (!str_equals_ascii(name, "base"))
+      return raise(&exc::TypeError, "'%U' is an invalid keyword argument for int()", name);
+  }
   Value a[2];
   static const ArgSpec spec{"int", {"x", "base"}, 0, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
@@ -201,17 +158,11 @@ Value int_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
     r = int_from_object(a[0]);
   } else {
     int64_t base;
-    if (!index_as_i64(a[1], &base, &exc::OverflowError)) return Value();
+    if (!index_as_i64(a[1], &base, nullptr)) return Value();
     if (base != 0 && (base < 2 || base > 36)) return raise(&exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
-    if (is_str(a[0])) {
-      r = int_from_unicode_digits(a[0].as<Str>(), int(base));
-    } else if (is_bytes(a[0]) || is_bytearray(a[0])) {
-      BufferView view;
-      if (!get_buffer(a[0], &view)) return Value();
-      r = int_from_string(reinterpret_cast<const char*>(view.data), size_t(view.size), int(base));
-    } else {
-      return raise(&exc::TypeError, "int() can't convert non-string with explicit base");
-    }
+    if (is_str(a[0])) r = int_from_unicode_digits(a[0].as<Str>(), int(base));
+    else if (is_bytes(a[0]) || is_bytearray(a[0])) r = int_from_buffer(a[0], int(base));
+    else return raise(&exc::TypeError, "int() can't convert non-string with explicit base");
   }
   if (!r) return Value();
   if (type == &int_type) return r;
@@ -221,23 +172,35 @@ Value int_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
 // ------------------------------------------------------------------ methods
 
 Value m_bit_length(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("bit_length", nargs, 0, 0)) return Value();
+  if (!check_nargs("int.bit_length", nargs, 0, 0)) return Value();
   return int_from_i64(int_bit_length(self));
 }
 
 Value m_bit_count(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("bit_count", nargs, 0, 0)) return Value();
-  mpz_t z;
-  mpz_init(z);
-  int_to_mpz(self, z);
-  mpz_abs(z, z);
-  return int_from_u64(mpz_popcount(z));
+  if (!check_nargs("int.bit_count", nargs, 0, 0)) return Value();
+  return int_from_i64(int_bit_count(self));
 }
 
 Value m_conjugate(Value self, const Value*, size_t, Tuple*) { return int_exact(self); }
 
 Value m_as_integer_ratio(Value self, const Value*, size_t, Tuple*) {
   return Value(tuple_pack({int_exact(self), Value::from_small_int(1)}));
+}
+
+// The byteorder argument of to_bytes/from_bytes: true for "little".
+bool parse_byteorder(const char* fname, Value v, bool* little) {
+  *little = false;
+  if (!v) return true;
+  if (!is_str(v)) {
+    raise(&exc::TypeError, "%s() argument 'byteorder' must be str, not %s", fname, type_name(v));
+    return false;
+  }
+  if (str_equals_ascii(v.as<Str>(), "little")) *little = true;
+  else if (!str_equals_ascii(v.as<Str>(), "big")) {
+    raise(&exc::ValueError, "byteorder must be either 'little' or 'big'");
+    return false;
+  }
+  return true;
 }
 
 Value m_to_bytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -247,45 +210,45 @@ Value m_to_bytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t length = 1;
   if (a[0] && !index_as_i64(a[0], &length, &exc::OverflowError)) return Value();
   if (length < 0) return raise(&exc::ValueError, "length argument must be non-negative");
-  bool little = false;
-  if (a[1]) {
-    if (!is_str(a[1])) return raise(&exc::TypeError, "to_bytes() argument 'byteorder' must be str, not %s", type_name(a[1]));
-    if (str_equals_ascii(a[1].as<Str>(), "little")) little = true;
-    else if (!str_equals_ascii(a[1].as<Str>(), "big"))
-      return raise(&exc::ValueError, "byteorder must be either 'little' or 'big'");
+  bool little;
+  if (!parse_byteorder("to_bytes", a[1], &little)) return Value();
+  int is_signed = a[2] ? truthy(a[2]) : 0;
+  if (is_signed < 0) return Value();
+  int sign = int_sign(self);
+  if (sign < 0 && !is_signed) return raise(&exc::OverflowError, "can't convert negative int to unsigned");
+  // Bits needed: the magnitude's, plus a sign bit when signed (for a
+  // negative n, two's complement needs bit_length(~n) + 1).
+  int64_t needed = 0;
+  if (sign > 0) {
+    needed = int_bit_length(self) + is_signed;
+  } else if (sign < 0) {
+    int64_t bits = int_bit_length(int_invert(self));
+    // As in CPython, -1 needs no bits at length 0 (its sign bits are implied).
+    needed = bits == 0 && length == 0 ? 0 : bits + 1;
   }
-  int sgn = a[2] ? truthy(a[2]) : 0;
-  if (sgn < 0) return Value();
-  mpz_t z;
-  mpz_init(z);
-  int_to_mpz(self, z);
-  if (mpz_sgn(z) < 0 && !sgn) return raise(&exc::OverflowError, "can't convert negative int to unsigned");
-  // Two's complement for negatives: add 2^(8*length).
-  if (mpz_sgn(z) < 0) {
-    mpz_t m;
-    mpz_init(m);
-    mpz_ui_pow_ui(m, 2, (unsigned long)(length * 8));
-    mpz_add(z, z, m);
-    if (mpz_sgn(z) < 0) return raise(&exc::OverflowError, "int too big to convert");
-    mpz_t half;
-    mpz_init(half);
-    mpz_ui_pow_ui(half, 2, (unsigned long)(length * 8 - 1));
-    if (length == 0 || mpz_cmp(z, half) < 0) return raise(&exc::OverflowError, "int too big to convert");
-  } else if (sgn && length > 0) {
-    mpz_t half;
-    mpz_init(half);
-    mpz_ui_pow_ui(half, 2, (unsigned long)(length * 8 - 1));
-    if (mpz_cmp(z, half) >= 0) return raise(&exc::OverflowError, "int too big to convert");
+  if (needed > length * 8) return raise(&exc::OverflowError, "int too big to convert");
+  Bytes* out = bytes_alloc(size_t(length));
+  uint8_t* p = out->data_ptr;
+  std::memset(p, 0, size_t(length));
+  if (sign != 0) {
+    mpz_t mag;
+    mpz_init(mag);
+    int_to_mpz(self, mag);
+    mpz_abs(mag, mag);
+    size_t count = (mpz_sizeinbase(mag, 2) + 7) / 8;
+    mpz_export(p + (length - int64_t(count)), nullptr, 1, 1, 1, 0, mag);
+    if (sign < 0) {
+      // Two's complement: invert and add one, big-endian.
+      bool carry = true;
+      for (int64_t i = length - 1; i >= 0; i--) {
+        unsigned v = uint8_t(~p[i]) + unsigned(carry);
+        p[i] = uint8_t(v);
+        carry = v > 0xFF;
+      }
+    }
   }
-  size_t nbytes = (mpz_sizeinbase(z, 2) + 7) / 8;
-  if (mpz_sgn(z) == 0) nbytes = 0;
-  if (int64_t(nbytes) > length) return raise(&exc::OverflowError, "int too big to convert");
-  Bytes* b = bytes_alloc(size_t(length));
-  std::memset(b->data_ptr, 0, size_t(length));
-  size_t count = 0;
-  if (nbytes) mpz_export(b->data_ptr + (length - int64_t(nbytes)), &count, 1, 1, 1, 0, z);
-  if (little) std::reverse(b->data_ptr, b->data_ptr + length);
-  return Value(b);
+  if (little) std::reverse(p, p + length);
+  return Value(out);
 }
 
 Value m_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -293,32 +256,30 @@ Value m_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
   static const ArgSpec spec{"from_bytes", {"bytes", "byteorder", "signed"}, 1, 0, 2};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   Value data = a[0];
-  if (!is_bytes(data) && !is_bytearray(data)) {
-    Value b = call1(Value(&bytes_type), data);
-    if (!b) return Value();
-    data = b;
+  if (!type_of(data)->buffer) {
+    // bytes(x) as PyObject_Bytes does it: __bytes__ or an iterable of ints, never str.
+    if (is_str(data) || (!lookup_special(data, intern_cstr("__bytes__")) && !type_of(data)->iter &&
+                         !type_of(data)->getitem)) {
+      if (error_occurred()) return Value();
+      return raise(&exc::TypeError, "cannot convert '%s' object to bytes", type_name(data));
+    }
+    data = call1(Value(&bytes_type), data);
+    if (!data) return Value();
   }
   BufferView view;
   if (!get_buffer(data, &view)) return Value();
-  bool little = false;
-  if (a[1]) {
-    if (!is_str(a[1])) return raise(&exc::TypeError, "from_bytes() argument 'byteorder' must be str, not %s", type_name(a[1]));
-    if (str_equals_ascii(a[1].as<Str>(), "little")) little = true;
-    else if (!str_equals_ascii(a[1].as<Str>(), "big"))
-      return raise(&exc::ValueError, "byteorder must be either 'little' or 'big'");
-  }
-  int sgn = a[2] ? truthy(a[2]) : 0;
+  bool little;
+  if (!parse_byteorder("from_bytes", a[1], &little)) return Value();
+  int is_signed = a[2] ? truthy(a[2]) : 0;
+  if (is_signed < 0) return Value();
   mpz_t z;
   mpz_init(z);
   if (view.size) mpz_import(z, size_t(view.size), little ? -1 : 1, 1, 1, 0, view.data);
-  if (sgn && view.size) {
-    uint8_t top = little ? view.data[view.size - 1] : view.data[0];
-    if (top & 0x80) {
-      mpz_t m;
-      mpz_init(m);
-      mpz_ui_pow_ui(m, 2, (unsigned long)(view.size * 8));
-      mpz_sub(z, z, m);
-    }
+  if (is_signed && view.size && ((little ? view.data[view.size - 1] : view.data[0]) & 0x80)) {
+    mpz_t bias;
+    mpz_init(bias);
+    mpz_setbit(bias, mp_bitcnt_t(view.size * 8));
+    mpz_sub(z, z, bias);
   }
   Value r = int_from_mpz(z);
   if (cls != Value(&int_type)) return call1(cls, r);
@@ -326,7 +287,7 @@ Value m_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__round__", nargs, 0, 1)) return Value();
+  if (!check_nargs("int.__round__", nargs, 0, 1)) return Value();
   if (nargs == 0 || is_none(args[0])) return int_exact(self);
   Value nd = number_index(args[0]);
   if (!nd) return Value();
@@ -349,9 +310,9 @@ Value m_trunc(Value self, const Value*, size_t, Tuple*) { return int_exact(self)
 Value m_getnewargs(Value self, const Value*, size_t, Tuple*) { return Value(tuple_pack({int_exact(self)})); }
 
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__format__", nargs, 1, 1)) return Value();
+  if (!check_nargs("int.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
-  if (is_bool(self) && args[0].as<Str>()->length == 0) return to_str(self);
+  if (args[0].as<Str>()->length == 0) return to_str(self);
   return format_int(self, args[0].as<Str>());
 }
 
@@ -416,25 +377,18 @@ BOOL_LOGIC(bool_xor, ^)
 
 // Parses int(str, base) text, accepting any Unicode decimal digits and spaces.
 Value int_from_unicode_digits(Str* s, int base) {
-  if (s->ascii) return int_from_string(reinterpret_cast<const char*>(s->data1()), size_t(s->length), base);
-  std::string ascii;
-  for (int64_t i = 0; i < s->length; i++) {
-    uint32_t c = s->at(i);
-    int d = unicode_decimal_value(c);
-    if (d >= 0) ascii.push_back(char('0' + d));
-    else if (unicode_is_space(c)) ascii.push_back(' ');
-    else if (c < 128) ascii.push_back(char(c));
-    else {
-      Value e = raise(&exc::ValueError, "invalid literal for int() with base %d: %R", base, Value(s));
-      return e;
-    }
+  Value out;
+  int64_t digits = 0;
+  IntParse status;
+  if (s->ascii) {
+    status = parse_int_text(reinterpret_cast<const char*>(s->data1()), size_t(s->length), base, &out, &digits);
+  } else {
+    std::string ascii;
+    status = number_text_to_ascii(s, &ascii) ? parse_int_text(ascii.data(), ascii.size(), base, &out, &digits)
+                                               : IntParse::Invalid;
   }
-  Value r = int_from_string(ascii.data(), ascii.size(), base);
-  if (!r && error_matches(&exc::ValueError)) {
-    clear_error();
-    return raise(&exc::ValueError, "invalid literal for int() with base %d: %R", base, Value(s));
-  }
-  return r;
+  if (status == IntParse::Ok) return out;
+  return int_parse_error(status, Value(s), base, digits);
 }
 
 void init_int_types() {

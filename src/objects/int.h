@@ -36,6 +36,12 @@ Value int_from_mpz(const mpz_t z);      // copies, normalises to small when it f
 // Parses Python int literal/int() text in the given base (0: auto with prefix);
 // underscores allowed as in literals. Raises ValueError on bad text.
 Value int_from_string(const char* s, size_t n, int base);
+// The parser under int_from_string, for callers that report errors with their
+// own text object: Ok stores the int in *out; TooManyDigits stores the count.
+enum class IntParse { Ok, Invalid, TooManyDigits };
+IntParse parse_int_text(const char* s, size_t n, int base, Value* out, int64_t* digit_count);
+// Raises int()'s ValueError for a failed parse of `text` (a str or bytes).
+Value int_parse_error(IntParse status, Value text, int base, int64_t digit_count);
 // int(str, base): any Unicode decimal digits and whitespace are accepted.
 Value int_from_unicode_digits(Str* s, int base);
 // Exact comparison of an int with a double (false/true in *result).
@@ -52,9 +58,11 @@ void int_to_mpz(Value v, mpz_t z);
 int int_sign(Value v);
 int int_compare(Value a, Value b);          // both ints: -1, 0, 1
 int64_t int_hash(Value v);
-std::string int_to_decimal(Value v);
+std::string int_to_decimal(Value v);   // no digit limit
+Value int_to_decimal_str(Value v);     // str(), honouring sys.set_int_max_str_digits
 Value int_to_string(Value v, int base);     // str, with 0x/0o/0b prefix for 16/8/2
 int64_t int_bit_length(Value v);
+int64_t int_bit_count(Value v);
 
 // Arithmetic on ints (any int-like). Return null with an exception pending on
 // errors (ZeroDivisionError, OverflowError, MemoryError).
@@ -63,7 +71,8 @@ Value int_sub(Value a, Value b);
 Value int_mul(Value a, Value b);
 Value int_floordiv(Value a, Value b);
 Value int_mod(Value a, Value b);
-Value int_truediv(Value a, Value b);
+Value int_truediv(Value a, Value b);  // correctly rounded
+bool int_divmod(Value a, Value b, Value* q, Value* r);
 Value int_pow(Value a, Value b, Value mod);  // mod: None for none
 Value int_neg(Value a);
 Value int_lshift(Value a, Value b);

@@ -1,6 +1,8 @@
-// int arithmetic and conversions. Small ints take the int64 fast paths; any
-// result outside the 50-bit small range becomes a GMP-backed BigInt.
-#include <cerrno>
+// int arithmetic and conversions. Operands and results that fit int64 take
+// allocation-free paths; anything larger goes through GMP, computing straight
+// into the limbs of the result BigInt, which is normalised back to a small int
+// when it fits.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -13,34 +15,20 @@ namespace spindle {
 
 namespace {
 
-// A GMP view of any int-like Value; small values are materialised on demand.
-class MpzArg {
- public:
-  explicit MpzArg(Value v) {
-    if (v.is_small_int() || is_bool(v)) {
-      int64_t i = v.is_small_int() ? v.as_small_int() : (v == True() ? 1 : 0);
-      mpz_init_set_si(tmp_, long(i));
-      ptr_ = tmp_;
-    } else {
-      ptr_ = v.as<BigInt>()->z;
-    }
-  }
-  MpzArg(const MpzArg&) = delete;
-  mpz_srcptr get() const { return ptr_; }
-
- private:
-  mpz_t tmp_;
-  mpz_srcptr ptr_;
-};
-
 // The value of an int-like as int64 if it fits.
 inline bool small_value(Value v, int64_t* out) {
   if (v.is_small_int()) {
     *out = v.as_small_int();
     return true;
   }
-  if (v == True()) { *out = 1; return true; }
-  if (v == False()) { *out = 0; return true; }
+  if (v == True()) {
+    *out = 1;
+    return true;
+  }
+  if (v == False()) {
+    *out = 0;
+    return true;
+  }
   mpz_srcptr z = v.as<BigInt>()->z;
   if (mpz_fits_slong_p(z)) {
     *out = mpz_get_si(z);
@@ -49,13 +37,47 @@ inline bool small_value(Value v, int64_t* out) {
   return false;
 }
 
+inline uint64_t magnitude(int64_t x) { return x < 0 ? uint64_t(0) - uint64_t(x) : uint64_t(x); }
+
+// A read-only GMP view of any int-like Value. Values that fit int64 are viewed
+// through a limb on the stack, so no memory is allocated.
+class MpzArg {
+ public:
+  explicit MpzArg(Value v) {
+    int64_t i;
+    if (v.is_small_int() || is_bool(v)) {
+      small_value(v, &i);
+      limb_ = mp_limb_t(magnitude(i));
+      ptr_ = mpz_roinit_n(view_, &limb_, i < 0 ? -1 : i > 0 ? 1 : 0);
+    } else {
+      ptr_ = v.as<BigInt>()->z;
+    }
+  }
+  MpzArg(const MpzArg&) = delete;
+  MpzArg& operator=(const MpzArg&) = delete;
+  mpz_srcptr get() const { return ptr_; }
+
+ private:
+  mp_limb_t limb_;
+  mpz_t view_;
+  mpz_srcptr ptr_;
+};
+
 BigInt* new_bigint() {
   auto* b = alloc_instance<BigInt>(&int_type);
   mpz_init(b->z);
   return b;
 }
 
-// Takes ownership of nothing: copies z into a normalised Value.
+// An exact int for a freshly computed BigInt: small when it fits.
+Value normalize(BigInt* b) {
+  if (mpz_fits_slong_p(b->z)) {
+    long v = mpz_get_si(b->z);
+    if (Value::fits_small(v)) return Value::from_small_int(v);
+  }
+  return Value(b);
+}
+
 Value from_mpz(mpz_srcptr z) {
   if (mpz_fits_slong_p(z)) {
     long v = mpz_get_si(z);
@@ -66,33 +88,55 @@ Value from_mpz(mpz_srcptr z) {
   return Value(b);
 }
 
+// Applies a GMP binary function to two int-likes, into a new result.
+template <class Fn>
+Value mpz_binary(Value a, Value b, Fn fn) {
+  MpzArg ma(a), mb(b);
+  BigInt* r = new_bigint();
+  fn(r->z, ma.get(), mb.get());
+  return normalize(r);
+}
+
 // Round-half-even conversion of a GMP integer to double; false on overflow.
 bool mpz_to_double(mpz_srcptr z, double* out) {
   size_t bits = mpz_sizeinbase(z, 2);
-  if (bits <= 53) {
-    *out = mpz_get_d(z);
-    return true;
+  double d;
+  if (bits <= 64) {
+    // One limb: the hardware conversion rounds half to even.
+    d = double(uint64_t(mpz_getlimbn(z, 0)));
+  } else {
+    if (bits > 1024) return false;
+    // Keep 55 significant bits (53, a rounding bit and a sticky bit) so the
+    // conversion of that integer rounds exactly once.
+    size_t shift = bits - 55;
+    mpz_t top;
+    mpz_init(top);
+    mpz_tdiv_q_2exp(top, z, shift);
+    uint64_t mag = mpz_getlimbn(top, 0);
+    if (mpz_scan1(z, 0) < shift) mag |= 1;
+    d = std::ldexp(double(mag), int(shift));
+    if (std::isinf(d)) return false;
   }
-  if (bits > 1024) return false;
-  // Keep 55 significant bits: 53 + a rounding bit + a sticky bit.
-  size_t shift = bits - 55;
-  mpz_t q;
-  mpz_init(q);
-  mpz_tdiv_q_2exp(q, z, shift);
-  bool inexact = mpz_scan1(z, 0) < shift;
-  int sign = mpz_sgn(q);
-  mpz_abs(q, q);
-  uint64_t top = mpz_get_ui(q);
-  if (inexact) top |= 1;
-  double d = std::ldexp(double(top), int(shift));
-  if (std::isinf(d)) return false;
-  *out = sign < 0 ? -d : d;
+  *out = mpz_sgn(z) < 0 ? -d : d;
   return true;
 }
 
 Value overflow_to_float() { return raise(&exc::OverflowError, "int too large to convert to float"); }
 
 Value zero_division(const char* what) { return raise(&exc::ZeroDivisionError, "%s", what); }
+constexpr const char* kDivByZero = "integer division or modulo by zero";
+
+// Python's floor division and modulo on int64 (y != 0, not INT64_MIN / -1).
+inline int64_t floor_div(int64_t x, int64_t y) {
+  int64_t q = x / y;
+  if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+  return q;
+}
+inline int64_t floor_mod(int64_t x, int64_t y) {
+  int64_t r = x % y;
+  if (r != 0 && ((r < 0) != (y < 0))) r += y;
+  return r;
+}
 
 }  // namespace
 
@@ -117,9 +161,9 @@ Value int_from_double(double d) {
   if (std::isnan(d)) return raise(&exc::ValueError, "cannot convert float NaN to integer");
   double t = std::trunc(d);
   if (t >= -9.2e18 && t <= 9.2e18) return int_from_i64(int64_t(t));
-  mpz_t z;
-  mpz_init_set_d(z, t);
-  return from_mpz(z);
+  BigInt* b = new_bigint();
+  mpz_set_d(b->z, t);
+  return Value(b);
 }
 
 Value int_exact(Value v) {
@@ -186,31 +230,53 @@ int int_sign(Value v) {
 
 int int_compare(Value a, Value b) {
   int64_t x, y;
-  bool sa = small_value(a, &x), sb = small_value(b, &y);
-  if (sa && sb) return x < y ? -1 : x > y;
+  if (small_value(a, &x) && small_value(b, &y)) return x < y ? -1 : x > y;
   MpzArg ma(a), mb(b);
   int c = mpz_cmp(ma.get(), mb.get());
   return c < 0 ? -1 : c > 0;
 }
 
-// CPython's numeric hash: n mod (2^61 - 1), keeping the sign; -1 becomes -2.
+int compare_int_double(Value i, double d, CompareOp op, bool* result) {
+  if (std::isnan(d)) {
+    *result = op == CompareOp::NE;
+    return 0;
+  }
+  int c;
+  int64_t x;
+  constexpr int64_t kExact = int64_t(1) << 53;
+  if (small_value(i, &x) && x > -kExact && x < kExact) {
+    double xd = double(x);
+    c = xd < d ? -1 : xd > d ? 1 : 0;
+  } else {
+    MpzArg mi(i);
+    c = mpz_cmp_d(mi.get(), d);  // exact, and defined for infinities
+    c = c < 0 ? -1 : c > 0;
+  }
+  switch (op) {
+    case CompareOp::LT: *result = c < 0; break;
+    case CompareOp::LE: *result = c <= 0; break;
+    case CompareOp::EQ: *result = c == 0; break;
+    case CompareOp::NE: *result = c != 0; break;
+    case CompareOp::GT: *result = c > 0; break;
+    default: *result = c >= 0; break;
+  }
+  return 0;
+}
+
+// CPython's numeric hash: |n| mod (2^61 - 1) with n's sign; -1 becomes -2.
 int64_t int_hash(Value v) {
   constexpr uint64_t kModulus = (uint64_t(1) << 61) - 1;
   int64_t s;
   int64_t h;
   if (small_value(v, &s)) {
-    uint64_t mag = s < 0 ? uint64_t(0) - uint64_t(s) : uint64_t(s);
-    h = int64_t(mag % kModulus);
+    h = int64_t(magnitude(s) % kModulus);
     if (s < 0) h = -h;
   } else {
     mpz_srcptr z = v.as<BigInt>()->z;
-    h = int64_t(mpz_fdiv_ui(z, kModulus));  // of |z| below
-    if (mpz_sgn(z) < 0) {
-      mpz_t m;
-      mpz_init(m);
-      mpz_abs(m, z);
-      h = -int64_t(mpz_fdiv_ui(m, kModulus));
-    }
+    mpz_t abs_view;
+    mpz_roinit_n(abs_view, mpz_limbs_read(z), int(mpz_size(z)));
+    h = int64_t(mpz_fdiv_ui(abs_view, kModulus));
+    if (mpz_sgn(z) < 0) h = -h;
   }
   return h == -1 ? -2 : h;
 }
@@ -226,98 +292,152 @@ std::string int_to_decimal(Value v) {
 }
 
 Value int_to_string(Value v, int base) {
-  std::string digits;
   MpzArg a(v);
   std::string buf(mpz_sizeinbase(a.get(), base) + 2, '\0');
   mpz_get_str(buf.data(), base, a.get());
   buf.resize(std::strlen(buf.c_str()));
   bool neg = buf[0] == '-';
-  std::string body = neg ? buf.substr(1) : buf;
   const char* prefix = base == 16 ? "0x" : base == 8 ? "0o" : base == 2 ? "0b" : "";
-  return str_from_ascii((neg ? "-" : "") + std::string(prefix) + body);
+  std::string out = neg ? "-" : "";
+  out += prefix;
+  out.append(buf, neg ? 1 : 0);
+  return str_from_ascii(out);
 }
 
 int64_t int_bit_length(Value v) {
   int64_t s;
   if (small_value(v, &s)) {
-    uint64_t mag = s < 0 ? uint64_t(0) - uint64_t(s) : uint64_t(s);
+    uint64_t mag = magnitude(s);
     return mag ? 64 - __builtin_clzll(mag) : 0;
   }
   mpz_srcptr z = v.as<BigInt>()->z;
   return mpz_sgn(z) == 0 ? 0 : int64_t(mpz_sizeinbase(z, 2));
 }
 
-// ---------------------------------------------------------------- parsing
+// ---------------------------------------------------------------- text
 
 std::atomic<int64_t> int_max_str_digits{4300};
 
-Value int_from_string(const char* s, size_t n, int base) {
+namespace {
+
+constexpr double kLog2Of10 = 3.321928094887362;
+
+Value too_many_digits_error(int64_t limit) {
+  return raise(&exc::ValueError,
+               "Exceeds the limit (%lld digits) for integer string conversion; use sys.set_int_max_str_digits() to "
+               "increase the limit",
+               (long long)limit);
+}
+
+}  // namespace
+
+Value int_to_decimal_str(Value v) {
+  int64_t s;
+  if (small_value(v, &s)) return Value(str_from_ascii(std::to_string(s)));
+  int64_t limit = int_max_str_digits.load(std::memory_order_relaxed);
+  if (limit > 0) {
+    // Refuse clearly oversized values before paying for the conversion.
+    int64_t bits = int_bit_length(v);
+    if (double(bits - 1) > double(limit) * kLog2Of10 + 1) return too_many_digits_error(limit);
+  }
+  std::string text = int_to_decimal(v);
+  if (limit > 0 && int64_t(text.size()) - (text[0] == '-') > limit) return too_many_digits_error(limit);
+  return Value(str_from_ascii(text));
+}
+
+IntParse parse_int_text(const char* s, size_t n, int base, Value* out, int64_t* digit_count) {
   const char* p = s;
   const char* end = s + n;
-  auto invalid = [&]() -> Value {
-    Str* text = str_from_utf8(s, n);
-    if (!text) {
-      clear_error();
-      text = str_from_utf8_surrogateescape(s, n);
-    }
-    return raise(&exc::ValueError, "invalid literal for int() with base %d: %R", base, Value(text));
-  };
-  if (base != 0 && (base < 2 || base > 36)) return raise(&exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
-  while (p < end && (std::isspace(uint8_t(*p)))) p++;
-  while (end > p && (std::isspace(uint8_t(end[-1])))) end--;
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (p < end && space(*p)) p++;
+  while (end > p && space(end[-1])) end--;
   bool neg = false;
   if (p < end && (*p == '+' || *p == '-')) neg = *p++ == '-';
   int b = base;
   bool had_prefix = false;
   if (end - p >= 2 && p[0] == '0') {
-    char c = char(std::tolower(uint8_t(p[1])));
-    int pb = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
-    if (pb && (base == 0 || base == pb)) {
-      b = pb;
+    char c = char(p[1] | 0x20);
+    int prefix_base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
+    if (prefix_base && (base == 0 || base == prefix_base)) {
+      b = prefix_base;
       p += 2;
       had_prefix = true;
     }
   }
   if (b == 0) b = 10;
-  // Collect digits; single underscores may separate digits (and follow a prefix).
-  std::string digits;
-  digits.reserve(size_t(end - p));
-  bool last_underscore = !had_prefix;  // a leading '_' is only allowed after a prefix
-  if (p == end) return invalid();
+  if (p == end) return IntParse::Invalid;
+  // Validate and count: single underscores may separate digits, and one may
+  // follow a base prefix.
+  int64_t ndigits = 0;
+  bool after_underscore = !had_prefix;  // a leading '_' only right after a prefix
+  bool nonzero = false;
+  uint64_t acc = 0;
+  bool acc_overflow = false;
   for (const char* q = p; q < end; q++) {
     char c = *q;
     if (c == '_') {
-      if (last_underscore) return invalid();
-      last_underscore = true;
+      if (after_underscore) return IntParse::Invalid;
+      after_underscore = true;
       continue;
     }
-    int d = std::isdigit(uint8_t(c)) ? c - '0' : std::isalpha(uint8_t(c)) ? std::tolower(uint8_t(c)) - 'a' + 10 : 99;
-    if (d >= b) return invalid();
-    digits.push_back(c);
-    last_underscore = false;
+    int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
+    if (d >= b) return IntParse::Invalid;
+    if (d) nonzero = true;
+    if (!acc_overflow && (__builtin_mul_overflow(acc, uint64_t(b), &acc) || __builtin_add_overflow(acc, uint64_t(d), &acc)))
+      acc_overflow = true;
+    ndigits++;
+    after_underscore = false;
   }
-  if (last_underscore || digits.empty()) return invalid();
+  if (after_underscore || ndigits == 0) return IntParse::Invalid;
   // Base 0 forbids leading zeros in a non-zero decimal number ("010").
-  if (base == 0 && !had_prefix && digits.size() > 1 && digits[0] == '0' &&
-      digits.find_first_not_of('0') != std::string::npos)
-    return invalid();
+  if (base == 0 && !had_prefix && p[0] == '0' && nonzero) return IntParse::Invalid;
   if ((b & (b - 1)) != 0) {
     int64_t limit = int_max_str_digits.load(std::memory_order_relaxed);
-    if (limit > 0 && int64_t(digits.size()) > limit)
-      return raise(&exc::ValueError,
-                   "Exceeds the limit (%lld digits) for integer string conversion: value has %zd digits; use "
-                   "sys.set_int_max_str_digits() to increase the limit",
-                   (long long)limit, ssize_t(digits.size()));
+    if (limit > 0 && ndigits > limit) {
+      *digit_count = ndigits;
+      return IntParse::TooManyDigits;
+    }
   }
-  if (digits.size() <= 12 && b <= 16) {
-    int64_t v = std::strtoll(digits.c_str(), nullptr, b);
-    return int_from_i64(neg ? -v : v);
+  if (!acc_overflow && acc <= uint64_t(INT64_MAX)) {
+    *out = int_from_i64(neg ? -int64_t(acc) : int64_t(acc));
+    return IntParse::Ok;
   }
-  mpz_t z;
-  mpz_init(z);
-  mpz_set_str(z, digits.c_str(), b);
-  if (neg) mpz_neg(z, z);
-  return from_mpz(z);
+  std::string digits;
+  digits.reserve(size_t(ndigits));
+  for (const char* q = p; q < end; q++)
+    if (*q != '_') digits.push_back(*q);
+  BigInt* r = new_bigint();
+  mpz_set_str(r->z, digits.c_str(), b);
+  if (neg) mpz_neg(r->z, r->z);
+  *out = normalize(r);
+  return IntParse::Ok;
+}
+
+Value int_parse_error(IntParse status, Value text, int base, int64_t digit_count) {
+  if (status == IntParse::TooManyDigits)
+    return raise(&exc::ValueError,
+                 "Exceeds the limit (%lld digits) for integer string conversion: value has %lld digits; use "
+                 "sys.set_int_max_str_digits() to increase the limit",
+                 (long long)int_max_str_digits.load(std::memory_order_relaxed), (long long)digit_count);
+  Value r = repr(text);
+  if (!r) return Value();
+  Str* shown = r.as<Str>();
+  if (shown->length > 200) shown = str_substr(shown, 0, 200);
+  return raise(&exc::ValueError, "invalid literal for int() with base %d: %U", base, shown);
+}
+
+Value int_from_string(const char* s, size_t n, int base) {
+  if (base != 0 && (base < 2 || base > 36)) return raise(&exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
+  Value out;
+  int64_t digits = 0;
+  IntParse status = parse_int_text(s, n, base, &out, &digits);
+  if (status == IntParse::Ok) return out;
+  Str* text = str_from_utf8(s, n);
+  if (!text) {
+    clear_error();
+    text = str_from_utf8_surrogateescape(s, n);
+  }
+  return int_parse_error(status, Value(text), base, digits);
 }
 
 // ---------------------------------------------------------------- arithmetic
@@ -325,66 +445,60 @@ Value int_from_string(const char* s, size_t n, int base) {
 Value int_add(Value a, Value b) {
   int64_t x, y, r;
   if (small_value(a, &x) && small_value(b, &y) && !__builtin_add_overflow(x, y, &r)) return int_from_i64(r);
-  MpzArg ma(a), mb(b);
-  mpz_t z;
-  mpz_init(z);
-  mpz_add(z, ma.get(), mb.get());
-  return from_mpz(z);
+  return mpz_binary(a, b, mpz_add);
 }
 
 Value int_sub(Value a, Value b) {
   int64_t x, y, r;
   if (small_value(a, &x) && small_value(b, &y) && !__builtin_sub_overflow(x, y, &r)) return int_from_i64(r);
-  MpzArg ma(a), mb(b);
-  mpz_t z;
-  mpz_init(z);
-  mpz_sub(z, ma.get(), mb.get());
-  return from_mpz(z);
+  return mpz_binary(a, b, mpz_sub);
 }
 
 Value int_mul(Value a, Value b) {
   int64_t x, y, r;
   if (small_value(a, &x) && small_value(b, &y) && !__builtin_mul_overflow(x, y, &r)) return int_from_i64(r);
-  MpzArg ma(a), mb(b);
-  mpz_t z;
-  mpz_init(z);
-  mpz_mul(z, ma.get(), mb.get());
-  return from_mpz(z);
+  return mpz_binary(a, b, mpz_mul);
 }
 
 Value int_floordiv(Value a, Value b) {
   int64_t x, y;
   if (small_value(a, &x) && small_value(b, &y)) {
-    if (y == 0) return zero_division("integer division or modulo by zero");
-    if (!(x == INT64_MIN && y == -1)) {
-      int64_t q = x / y;
-      if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
-      return int_from_i64(q);
-    }
+    if (y == 0) return zero_division(kDivByZero);
+    if (!(x == INT64_MIN && y == -1)) return int_from_i64(floor_div(x, y));
   }
-  MpzArg ma(a), mb(b);
-  if (mpz_sgn(mb.get()) == 0) return zero_division("integer division or modulo by zero");
-  mpz_t z;
-  mpz_init(z);
-  mpz_fdiv_q(z, ma.get(), mb.get());
-  return from_mpz(z);
+  if (int_sign(b) == 0) return zero_division(kDivByZero);
+  return mpz_binary(a, b, mpz_fdiv_q);
 }
 
 Value int_mod(Value a, Value b) {
   int64_t x, y;
   if (small_value(a, &x) && small_value(b, &y)) {
-    if (y == 0) return zero_division("integer division or modulo by zero");
+    if (y == 0) return zero_division("integer modulo by zero");
     if (y == -1) return Value::from_small_int(0);
-    int64_t r = x % y;
-    if (r != 0 && ((r < 0) != (y < 0))) r += y;
-    return int_from_i64(r);
+    return int_from_i64(floor_mod(x, y));
+  }
+  if (int_sign(b) == 0) return zero_division("integer modulo by zero");
+  return mpz_binary(a, b, mpz_fdiv_r);
+}
+
+bool int_divmod(Value a, Value b, Value* q, Value* r) {
+  int64_t x, y;
+  if (small_value(a, &x) && small_value(b, &y) && y != 0 && !(x == INT64_MIN && y == -1)) {
+    *q = int_from_i64(floor_div(x, y));
+    *r = int_from_i64(floor_mod(x, y));
+    return true;
+  }
+  if (int_sign(b) == 0) {
+    zero_division(kDivByZero);
+    return false;
   }
   MpzArg ma(a), mb(b);
-  if (mpz_sgn(mb.get()) == 0) return zero_division("integer division or modulo by zero");
-  mpz_t z;
-  mpz_init(z);
-  mpz_fdiv_r(z, ma.get(), mb.get());
-  return from_mpz(z);
+  BigInt* bq = new_bigint();
+  BigInt* br = new_bigint();
+  mpz_fdiv_qr(bq->z, br->z, ma.get(), mb.get());
+  *q = normalize(bq);
+  *r = normalize(br);
+  return true;
 }
 
 Value int_truediv(Value a, Value b) {
@@ -396,53 +510,62 @@ Value int_truediv(Value a, Value b) {
   }
   MpzArg ma(a), mb(b);
   if (mpz_sgn(mb.get()) == 0) return zero_division("division by zero");
-  if (mpz_sgn(ma.get()) == 0) return Value::from_double(mpz_sgn(mb.get()) < 0 ? -0.0 : 0.0);
-  // Correctly rounded: scale so the integer quotient has at least 55 bits, then
-  // fold the remainder into a sticky bit and let the conversion round.
+  bool neg = (mpz_sgn(ma.get()) < 0) != (mpz_sgn(mb.get()) < 0);
+  if (mpz_sgn(ma.get()) == 0) return Value::from_double(neg ? -0.0 : 0.0);
+  // Correctly rounded: compute Q = floor(|a| * 2^-e / |b|) with at least two
+  // bits below the double's last place (the lowest one made sticky by the
+  // remainder), then round Q half to even at that place. e is bounded below
+  // so subnormal results are rounded once, at 2^-1074.
+  long diff = long(mpz_sizeinbase(ma.get(), 2)) - long(mpz_sizeinbase(mb.get(), 2));
+  if (diff > 1025) return raise(&exc::OverflowError, "integer division result too large for a float");
+  long e = std::max(diff - 55, -1076L);  // Q < 2^56
   mpz_t num, den, q, r;
   mpz_inits(num, den, q, r, nullptr);
   mpz_abs(num, ma.get());
   mpz_abs(den, mb.get());
-  long shift = 55 - (long(mpz_sizeinbase(num, 2)) - long(mpz_sizeinbase(den, 2)));
-  if (shift > 0) mpz_mul_2exp(num, num, (unsigned long)(shift));
-  else if (shift < 0) mpz_mul_2exp(den, den, (unsigned long)(-shift));
+  if (e < 0) mpz_mul_2exp(num, num, (unsigned long)(-e));
+  else mpz_mul_2exp(den, den, (unsigned long)(e));
   mpz_tdiv_qr(q, r, num, den);
-  if (mpz_sgn(r) != 0) mpz_setbit(q, 0);
-  double d;
-  if (!mpz_to_double(q, &d)) return raise(&exc::OverflowError, "integer division result too large for a float");
-  d = std::ldexp(d, int(-shift));
+  uint64_t quotient = mpz_get_ui(q) | (mpz_sgn(r) != 0);
+  long top = long(mpz_sizeinbase(q, 2)) - 1 + e;
+  long lsb = std::max(top - 52, -1074L);
+  long drop = lsb - e;  // >= 2
+  uint64_t rest = quotient & ((uint64_t(1) << drop) - 1);
+  uint64_t half = uint64_t(1) << (drop - 1);
+  quotient >>= drop;
+  if (rest > half || (rest == half && (quotient & 1))) quotient++;
+  double d = std::ldexp(double(quotient), int(lsb));
   if (std::isinf(d)) return raise(&exc::OverflowError, "integer division result too large for a float");
-  bool neg = (mpz_sgn(ma.get()) < 0) != (mpz_sgn(mb.get()) < 0);
   return Value::from_double(neg ? -d : d);
 }
 
 Value int_pow(Value a, Value b, Value mod) {
   bool has_mod = !mod.is_null() && !is_none(mod);
-  if (!has_mod && int_sign(b) < 0) {
-    double x, y;
-    if (!int_to_double(a, &x) || !int_to_double(b, &y)) return Value();
-    if (x == 0) return zero_division("0.0 cannot be raised to a negative power");
-    return Value::from_double(std::pow(x, y));
-  }
   if (has_mod) {
     MpzArg ma(a), mb(b), mm(mod);
     if (mpz_sgn(mm.get()) == 0) return raise(&exc::ValueError, "pow() 3rd argument cannot be 0");
-    mpz_t m, base, z;
-    mpz_inits(m, base, z, nullptr);
+    mpz_t m;
+    mpz_init(m);
     mpz_abs(m, mm.get());
-    mpz_set(base, ma.get());
+    if (mpz_cmp_ui(m, 1) == 0) return Value::from_small_int(0);
+    BigInt* r = new_bigint();
     if (mpz_sgn(mb.get()) < 0) {
-      if (!mpz_invert(base, base, m)) return raise(&exc::ValueError, "base is not invertible for the given modulus");
-      mpz_t e;
-      mpz_init(e);
+      mpz_t inv, e;
+      mpz_inits(inv, e, nullptr);
+      if (!mpz_invert(inv, ma.get(), m)) return raise(&exc::ValueError, "base is not invertible for the given modulus");
       mpz_neg(e, mb.get());
-      mpz_powm(z, base, e, m);
+      mpz_powm(r->z, inv, e, m);
     } else {
-      mpz_powm(z, base, mb.get(), m);
+      mpz_powm(r->z, ma.get(), mb.get(), m);
     }
-    // Python's result takes the modulus' sign.
-    if (mpz_sgn(mm.get()) < 0 && mpz_sgn(z) != 0) mpz_sub(z, z, m);
-    return from_mpz(z);
+    // The result takes the modulus' sign.
+    if (mpz_sgn(mm.get()) < 0 && mpz_sgn(r->z) != 0) mpz_sub(r->z, r->z, m);
+    return normalize(r);
+  }
+  if (int_sign(b) < 0) {
+    double x, y;
+    if (!int_to_double(a, &x) || !int_to_double(b, &y)) return Value();
+    return float_pow(x, y);
   }
   int64_t x, y;
   if (small_value(a, &x) && small_value(b, &y)) {
@@ -457,86 +580,98 @@ Value int_pow(Value a, Value b, Value mod) {
     if (!overflow) return int_from_i64(result);
   }
   MpzArg ma(a);
+  // Bases 0 and +-1 stay small for any exponent.
+  if (mpz_cmpabs_ui(ma.get(), 1) <= 0) {
+    if (mpz_sgn(ma.get()) >= 0) return int_exact(a);
+    return Value::from_small_int(mpz_even_p(MpzArg(b).get()) ? 1 : -1);
+  }
   uint64_t e;
-  if (!int_to_u64(b, &e)) return Value();
-  if (e > (uint64_t(1) << 40)) return raise_no_memory();
-  mpz_t z;
-  mpz_init(z);
-  mpz_pow_ui(z, ma.get(), e);
-  return from_mpz(z);
+  if (!int_to_u64(b, &e) || e > (uint64_t(1) << 40)) {
+    clear_error();
+    return raise_no_memory();
+  }
+  BigInt* r = new_bigint();
+  mpz_pow_ui(r->z, ma.get(), e);
+  return normalize(r);
 }
 
 Value int_neg(Value a) {
   int64_t x;
   if (small_value(a, &x) && x != INT64_MIN) return int_from_i64(-x);
   MpzArg ma(a);
-  mpz_t z;
-  mpz_init(z);
-  mpz_neg(z, ma.get());
-  return from_mpz(z);
+  BigInt* r = new_bigint();
+  mpz_neg(r->z, ma.get());
+  return normalize(r);
 }
 
 Value int_invert(Value a) {
   int64_t x;
   if (small_value(a, &x)) return int_from_i64(~x);
   MpzArg ma(a);
-  mpz_t z;
-  mpz_init(z);
-  mpz_com(z, ma.get());
-  return from_mpz(z);
+  BigInt* r = new_bigint();
+  mpz_com(r->z, ma.get());
+  return normalize(r);
 }
 
 Value int_lshift(Value a, Value b) {
   if (int_sign(b) < 0) return raise(&exc::ValueError, "negative shift count");
-  int64_t x, y;
-  if (small_value(a, &x) && small_value(b, &y)) {
+  int64_t x, y = 0;
+  bool count_small = small_value(b, &y);
+  if (small_value(a, &x) && count_small) {
     if (x == 0) return Value::from_small_int(0);
-    if (y < 62) {
-      int64_t r = x << y;
+    if (y < 63) {
+      int64_t r = int64_t(uint64_t(x) << y);
       if ((r >> y) == x) return int_from_i64(r);
     }
   }
-  int64_t count;
-  if (!small_value(b, &count) || count > (int64_t(1) << 40)) {
-    if (int_sign(a) == 0) return Value::from_small_int(0);
-    return raise(&exc::OverflowError, "too many digits in integer");
-  }
+  if (int_sign(a) == 0) return Value::from_small_int(0);
+  if (!count_small || y > (int64_t(1) << 40)) return raise(&exc::OverflowError, "too many digits in integer");
   MpzArg ma(a);
-  mpz_t z;
-  mpz_init(z);
-  mpz_mul_2exp(z, ma.get(), (unsigned long)(count));
-  return from_mpz(z);
+  BigInt* r = new_bigint();
+  mpz_mul_2exp(r->z, ma.get(), (unsigned long)(y));
+  return normalize(r);
 }
 
 Value int_rshift(Value a, Value b) {
   if (int_sign(b) < 0) return raise(&exc::ValueError, "negative shift count");
-  int64_t x, y;
+  int64_t x, y = 0;
+  bool count_small = small_value(b, &y);
   if (small_value(a, &x)) {
-    if (!small_value(b, &y) || y >= 63) return Value::from_small_int(x < 0 ? -1 : 0);
+    if (!count_small || y >= 63) return Value::from_small_int(x < 0 ? -1 : 0);
     return int_from_i64(x >> y);
   }
-  int64_t count;
   MpzArg ma(a);
-  if (!small_value(b, &count)) return Value::from_small_int(mpz_sgn(ma.get()) < 0 ? -1 : 0);
-  mpz_t z;
-  mpz_init(z);
-  mpz_fdiv_q_2exp(z, ma.get(), (unsigned long)(count));
-  return from_mpz(z);
+  if (!count_small) return Value::from_small_int(mpz_sgn(ma.get()) < 0 ? -1 : 0);
+  BigInt* r = new_bigint();
+  mpz_fdiv_q_2exp(r->z, ma.get(), (unsigned long)(y));
+  return normalize(r);
 }
 
-#define SPINDLE_INT_BITOP(fn, op, mpzfn)                  \
-  Value fn(Value a, Value b) {                            \
-    int64_t x, y;                                         \
-    if (small_value(a, &x) && small_value(b, &y)) return int_from_i64(x op y); \
-    MpzArg ma(a), mb(b);                                  \
-    mpz_t z;                                              \
-    mpz_init(z);                                          \
-    mpzfn(z, ma.get(), mb.get());                         \
-    return from_mpz(z);                                   \
-  }
-SPINDLE_INT_BITOP(int_and, &, mpz_and)
-SPINDLE_INT_BITOP(int_or, |, mpz_ior)
-SPINDLE_INT_BITOP(int_xor, ^, mpz_xor)
-#undef SPINDLE_INT_BITOP
+Value int_and(Value a, Value b) {
+  int64_t x, y;
+  if (small_value(a, &x) && small_value(b, &y)) return int_from_i64(x & y);
+  return mpz_binary(a, b, mpz_and);
+}
+
+Value int_or(Value a, Value b) {
+  int64_t x, y;
+  if (small_value(a, &x) && small_value(b, &y)) return int_from_i64(x | y);
+  return mpz_binary(a, b, mpz_ior);
+}
+
+Value int_xor(Value a, Value b) {
+  int64_t x, y;
+  if (small_value(a, &x) && small_value(b, &y)) return int_from_i64(x ^ y);
+  return mpz_binary(a, b, mpz_xor);
+}
+
+int64_t int_bit_count(Value v) {
+  int64_t x;
+  if (small_value(v, &x)) return __builtin_popcountll(magnitude(x));
+  mpz_srcptr z = v.as<BigInt>()->z;
+  mpz_t abs_view;
+  mpz_roinit_n(abs_view, mpz_limbs_read(z), int(mpz_size(z)));
+  return int64_t(mpz_popcount(abs_view));
+}
 
 }  // namespace spindle

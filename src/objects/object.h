@@ -81,7 +81,9 @@ struct GetSetDef {
   const char* doc;
 };
 
-enum class MemberKind : uint8_t { Value, ReadOnlyValue, Int64, Double, Bool };
+// Value: AttributeError while unset (__slots__); ValueOrNone reads None while
+// unset (like CPython's T_OBJECT); ReadOnlyValue also reads None while unset.
+enum class MemberKind : uint8_t { Value, ValueOrNone, ReadOnlyValue, Int64, Double, Bool };
 struct MemberDef {
   const char* name;
   MemberKind kind;

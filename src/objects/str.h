@@ -79,7 +79,12 @@ bool str_equal(const Str* a, const Str* b);   // by content
 int str_compare(const Str* a, const Str* b);
 Str* str_concat(Str* a, Str* b);
 Str* str_substr(Str* s, int64_t start, int64_t end);
-int64_t str_find(Str* hay, Str* needle, int64_t start, int64_t end);  // -1 if absent
+// Searching (str_search.cpp): linear time; start/end are clamped to the string.
+int64_t str_find(Str* hay, Str* needle, int64_t start, int64_t end);   // -1 if absent
+int64_t str_rfind(Str* hay, Str* needle, int64_t start, int64_t end);  // last match, -1 if absent
+// Non-overlapping matches in [start, end), at most `limit` of them (limit < 0: all).
+int64_t str_count(Str* hay, Str* needle, int64_t start, int64_t end, int64_t limit = -1);
+int64_t str_find_char(const Str* s, uint32_t cp, int64_t start, int64_t end, bool reverse);
 Value str_repr(Str* s);
 Value str_join(Str* sep, Value iterable);
 bool str_equals_ascii(const Str* s, std::string_view ascii);
@@ -87,6 +92,10 @@ bool str_equals_ascii(const Str* s, std::string_view ascii);
 Value format_str(Value s, Str* spec);
 Value format_int(Value i, Str* spec);
 Value format_float(double d, Str* spec);
+Value format_complex(double real, double imag, Str* spec);
+// str.format(*args, **kwargs) and str.format_map(mapping) (str_format.cpp).
+Value str_format_call(Value self, const Value* args, size_t nargs, Tuple* kwnames);
+Value str_format_map(Value self, Value mapping);
 // printf-style formatting: fmt % args (str_mod.cpp).
 Value str_mod_format(Value fmt, Value args);
 // str(obj, encoding, errors) / bytes.decode: codecs lookup (codecs.cpp).
@@ -96,22 +105,64 @@ bool unicode_is_printable(uint32_t cp);
 int unicode_decimal_value(uint32_t cp);  // -1 if not a decimal digit
 bool unicode_is_space(uint32_t cp);
 
+// Repeated searches for one needle (split, replace, count): the needle's
+// preprocessing is done once. Forward searches find the first match in
+// [start, end), reverse ones the last.
+class StrSearcher {
+ public:
+  explicit StrSearcher(Str* needle, bool reverse = false) : needle_(needle), reverse_(reverse) {}
+  int64_t find(const Str* hay, int64_t start, int64_t end);  // -1 if absent
+
+ private:
+  void factor();
+  template <class N, bool Rev>
+  void factor_as(const N* data);
+  template <class H, bool Rev>
+  int64_t search_in(const H* window, int64_t n) const;
+  template <class H, class N, bool Rev>
+  int64_t two_way(const H* hay, int64_t n, const N* needle) const;
+
+  Str* needle_;
+  bool reverse_;
+  bool factored_ = false;
+  bool periodic_ = false;
+  int64_t ell_ = 0, period_ = 0;  // critical factorization and period
+  uint64_t bloom_ = 0;            // low 6 bits of the needle's code points
+};
+
 // Accumulates code points; produces a str of the narrowest kind.
 class StrBuilder {
  public:
   StrBuilder() = default;
-  void append(uint32_t cp);
-  void append(Str* s);
-  void append_ascii(std::string_view s);
+  void append(uint32_t cp) {
+    if (len_ < cap_ && cp <= kind_max_) store(cp);
+    else append_slow(cp);
+  }
+  void append(const Str* s);
+  void append_substr(const Str* s, int64_t start, int64_t end);
+  void append_repeated(uint32_t cp, int64_t n);
+  void append_ascii(std::string_view s);  // s must be ASCII
   void append_utf8(std::string_view s);  // assumes valid UTF-8
+  void reserve(int64_t extra);
   int64_t length() const { return len_; }
   uint32_t max_char() const { return max_; }
   Str* finish();
 
  private:
+  void store(uint32_t cp) {
+    switch (kind_) {
+      case 1: static_cast<uint8_t*>(buf_)[len_] = uint8_t(cp); break;
+      case 2: static_cast<uint16_t*>(buf_)[len_] = uint16_t(cp); break;
+      default: static_cast<uint32_t*>(buf_)[len_] = cp; break;
+    }
+    len_++;
+    if (cp > max_) max_ = cp;
+  }
+  void append_slow(uint32_t cp);
   void grow(int64_t need, uint32_t cp_max);
   void* buf_ = nullptr;   // collected, pointer-free
   uint8_t kind_ = 1;
+  uint32_t kind_max_ = 0xFF;  // the largest code point the buffer's width holds
   int64_t len_ = 0, cap_ = 0;
   uint32_t max_ = 0;
 };

@@ -1,8 +1,6 @@
 // str: representation, creation, UTF-8 conversion, interning, hashing and the
 // handful of operations the rest of the runtime needs. The Python-visible
 // methods live in str.cpp; formatting in str_format.cpp.
-#include <utf8proc.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +9,7 @@
 #include "objects/exception.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/unicode_db.h"
 #include "threads/mutex.h"
 
 namespace spindle {
@@ -238,59 +237,100 @@ std::string cstr(Value v) {
 
 // ---------------------------------------------------------------- builder
 
+namespace {
+
+// Copies n code points between buffers of possibly different widths (the
+// destination is wide enough for every value).
+void copy_code_points(void* dst, uint8_t dst_kind, const void* src, uint8_t src_kind, int64_t n) {
+  if (dst_kind == src_kind) {
+    std::memcpy(dst, src, size_t(n) * dst_kind);
+    return;
+  }
+  auto convert = [&](auto* d) {
+    switch (src_kind) {
+      case 1: for (int64_t i = 0; i < n; i++) d[i] = static_cast<const uint8_t*>(src)[i]; break;
+      case 2: for (int64_t i = 0; i < n; i++) d[i] = decltype(+d[0])(static_cast<const uint16_t*>(src)[i]); break;
+      default: for (int64_t i = 0; i < n; i++) d[i] = decltype(+d[0])(static_cast<const uint32_t*>(src)[i]); break;
+    }
+  };
+  switch (dst_kind) {
+    case 1: convert(static_cast<uint8_t*>(dst)); break;
+    case 2: convert(static_cast<uint16_t*>(dst)); break;
+    default: convert(static_cast<uint32_t*>(dst)); break;
+  }
+}
+
+// The largest code point of a canonical str, as far as its kind and ascii flag tell.
+uint32_t max_char_bound(const Str* s) {
+  return s->ascii ? 127 : s->kind == 1 ? 255 : s->kind == 2 ? 0xFFFF : 0x10FFFF;
+}
+
+uint32_t max_char_in(const Str* s, int64_t start, int64_t end) {
+  if (s->ascii) return 127;
+  uint32_t m = 0;
+  switch (s->kind) {
+    case 1: for (int64_t i = start; i < end; i++) m = std::max<uint32_t>(m, s->data1()[i]); break;
+    case 2: for (int64_t i = start; i < end; i++) m = std::max<uint32_t>(m, s->data2()[i]); break;
+    default: for (int64_t i = start; i < end; i++) m = std::max<uint32_t>(m, s->data4()[i]); break;
+  }
+  return m;
+}
+
+}  // namespace
+
 void StrBuilder::grow(int64_t need, uint32_t cp_max) {
   uint8_t want_kind = std::max(kind_, kind_for(cp_max));
   int64_t ncap = cap_;
-  if (need > ncap) ncap = std::max<int64_t>(need, cap_ * 2 < 16 ? 16 : cap_ * 2);
+  if (need > ncap) ncap = std::max<int64_t>(need, cap_ < 8 ? 16 : cap_ + cap_ / 2);
   if (want_kind == kind_ && ncap == cap_) return;
   void* nbuf = gc::alloc_atomic(size_t(ncap) * want_kind);
-  for (int64_t i = 0; i < len_; i++) {
-    uint32_t c = kind_ == 1 ? static_cast<uint8_t*>(buf_)[i]
-               : kind_ == 2 ? static_cast<uint16_t*>(buf_)[i]
-                            : static_cast<uint32_t*>(buf_)[i];
-    if (want_kind == 1) static_cast<uint8_t*>(nbuf)[i] = uint8_t(c);
-    else if (want_kind == 2) static_cast<uint16_t*>(nbuf)[i] = uint16_t(c);
-    else static_cast<uint32_t*>(nbuf)[i] = c;
-  }
+  if (len_) copy_code_points(nbuf, want_kind, buf_, kind_, len_);
   buf_ = nbuf;
   kind_ = want_kind;
+  kind_max_ = want_kind == 1 ? 0xFF : want_kind == 2 ? 0xFFFF : 0x10FFFF;
   cap_ = ncap;
 }
 
-void StrBuilder::append(uint32_t cp) {
-  if (len_ + 1 > cap_ || kind_for(cp) > kind_) grow(len_ + 1, cp);
-  if (kind_ == 1) static_cast<uint8_t*>(buf_)[len_] = uint8_t(cp);
-  else if (kind_ == 2) static_cast<uint16_t*>(buf_)[len_] = uint16_t(cp);
-  else static_cast<uint32_t*>(buf_)[len_] = cp;
-  len_++;
-  if (cp > max_) max_ = cp;
+void StrBuilder::reserve(int64_t extra) {
+  if (len_ + extra > cap_) grow(len_ + extra, 0);
 }
 
-void StrBuilder::append(Str* s) {
-  if (s->length == 0) return;
-  uint32_t smax = s->ascii ? 127 : s->kind == 1 ? 255 : s->kind == 2 ? 65535 : 0x10FFFF;
-  if (len_ + s->length > cap_ || kind_for(smax) > kind_) grow(len_ + s->length, smax);
-  if (s->kind == kind_) {
-    std::memcpy(static_cast<char*>(buf_) + len_ * kind_, s->data_ptr, size_t(s->length) * kind_);
-    len_ += s->length;
-    if (!s->ascii || max_ < 128) {
-      // Track the true maximum so finish() can pick the narrowest kind.
-      for (int64_t i = 0; i < s->length && max_ < smax; i++) max_ = std::max(max_, s->at(i));
-    }
-    return;
-  }
-  for (int64_t i = 0; i < s->length; i++) append(s->at(i));
+void StrBuilder::append_slow(uint32_t cp) {
+  grow(len_ + 1, cp);
+  store(cp);
 }
+
+void StrBuilder::append_repeated(uint32_t cp, int64_t n) {
+  if (n <= 0) return;
+  if (len_ + n > cap_ || cp > kind_max_) grow(len_ + n, cp);
+  switch (kind_) {
+    case 1: std::memset(static_cast<uint8_t*>(buf_) + len_, int(cp), size_t(n)); break;
+    case 2: std::fill_n(static_cast<uint16_t*>(buf_) + len_, n, uint16_t(cp)); break;
+    default: std::fill_n(static_cast<uint32_t*>(buf_) + len_, n, cp); break;
+  }
+  len_ += n;
+  max_ = std::max(max_, cp);
+}
+
+void StrBuilder::append_substr(const Str* s, int64_t start, int64_t end) {
+  int64_t n = end - start;
+  if (n <= 0) return;
+  uint32_t smax = (start == 0 && end == s->length) ? max_char_bound(s) : max_char_in(s, start, end);
+  if (len_ + n > cap_ || smax > kind_max_) grow(len_ + n, smax);
+  copy_code_points(static_cast<char*>(buf_) + len_ * kind_, kind_,
+                   static_cast<const char*>(s->data_ptr) + start * s->kind, s->kind, n);
+  len_ += n;
+  max_ = std::max(max_, smax);
+}
+
+void StrBuilder::append(const Str* s) { append_substr(s, 0, s->length); }
 
 void StrBuilder::append_ascii(std::string_view sv) {
-  if (len_ + int64_t(sv.size()) > cap_) grow(len_ + int64_t(sv.size()), 0);
-  if (kind_ == 1) {
-    std::memcpy(static_cast<char*>(buf_) + len_, sv.data(), sv.size());
-    len_ += int64_t(sv.size());
-    for (char c : sv) max_ = std::max<uint32_t>(max_, uint8_t(c));
-    return;
-  }
-  for (char c : sv) append(uint8_t(c));
+  int64_t n = int64_t(sv.size());
+  if (len_ + n > cap_) grow(len_ + n, 0);
+  copy_code_points(static_cast<char*>(buf_) + len_ * kind_, kind_, sv.data(), 1, n);
+  len_ += n;
+  if (max_ < 127) max_ = 127;  // callers only pass ASCII; the exact maximum does not matter
 }
 
 void StrBuilder::append_utf8(std::string_view sv) {
@@ -307,21 +347,19 @@ void StrBuilder::append_utf8(std::string_view sv) {
 
 Str* StrBuilder::finish() {
   if (len_ == 0) return str_empty();
-  uint8_t k = kind_for(max_);
-  if (len_ == 1 && max_ < 256) return str_from_char(max_);
-  Str* s = str_alloc(len_, k, max_ < 128);
-  for (int64_t i = 0; i < len_; i++) {
-    uint32_t c = kind_ == 1 ? static_cast<uint8_t*>(buf_)[i]
-               : kind_ == 2 ? static_cast<uint16_t*>(buf_)[i]
-                            : static_cast<uint32_t*>(buf_)[i];
-    if (k == 1) static_cast<uint8_t*>(s->data_ptr)[i] = uint8_t(c);
-    else if (k == 2) static_cast<uint16_t*>(s->data_ptr)[i] = uint16_t(c);
-    else static_cast<uint32_t*>(s->data_ptr)[i] = c;
+  Str* s;
+  if (len_ == 1 && max_ < 256) {
+    s = str_from_char(kind_ == 1 ? static_cast<uint8_t*>(buf_)[0] : kind_ == 2 ? static_cast<uint16_t*>(buf_)[0] : static_cast<uint32_t*>(buf_)[0]);
+  } else {
+    uint8_t k = kind_for(max_);
+    s = str_alloc(len_, k, max_ < 128);
+    copy_code_points(s->data_ptr, k, buf_, kind_, len_);
   }
   buf_ = nullptr;
   len_ = cap_ = 0;
   max_ = 0;
   kind_ = 1;
+  kind_max_ = 0xFF;
   return s;
 }
 
@@ -438,68 +476,16 @@ Str* str_substr(Str* s, int64_t start, int64_t end) {
   return r;
 }
 
-int64_t str_find(Str* hay, Str* needle, int64_t start, int64_t end) {
-  if (start < 0) start = 0;
-  if (end > hay->length) end = hay->length;
-  int64_t n = needle->length;
-  if (n == 0) return start <= end ? start : -1;
-  if (end - start < n) return -1;
-  if (hay->kind == 1 && needle->kind == 1) {
-    const void* r = memmem(hay->data1() + start, size_t(end - start), needle->data1(), size_t(n));
-    return r ? static_cast<const uint8_t*>(r) - hay->data1() : -1;
-  }
-  if (needle->kind > hay->kind) return -1;
-  uint32_t first = needle->at(0);
-  for (int64_t i = start; i + n <= end; i++) {
-    if (hay->at(i) != first) continue;
-    int64_t j = 1;
-    while (j < n && hay->at(i + j) == needle->at(j)) j++;
-    if (j == n) return i;
-  }
-  return -1;
-}
-
 // ---------------------------------------------------------------- repr
 
-namespace {
-
-bool is_printable(uint32_t cp) {
-  if (cp < 0x7F) return cp >= 0x20;
-  if (cp < 0xA0) return false;
-  if (cp == 0xAD) return false;  // soft hyphen: Cf
-  utf8proc_category_t cat = utf8proc_category(utf8proc_int32_t(cp));
-  switch (cat) {
-    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
-    case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_ZS:
-      return false;
-    default:
-      return true;
-  }
+bool unicode_is_printable(uint32_t cp) {
+  if (cp < 128) return cp >= 0x20 && cp < 0x7F;
+  return unicode::has(cp, unicode::kPrintable);
 }
 
-}  // namespace
+int unicode_decimal_value(uint32_t cp) { return unicode::decimal_value(cp); }
 
-bool unicode_is_printable(uint32_t cp) { return is_printable(cp); }
-
-int unicode_decimal_value(uint32_t cp) {
-  if (cp < 128) return cp >= '0' && cp <= '9' ? int(cp - '0') : -1;
-  if (utf8proc_category(utf8proc_int32_t(cp)) != UTF8PROC_CATEGORY_ND) return -1;
-  // Decimal digits come in runs of ten starting at a code point ending in 0 (or 6 for some scripts): find the run start.
-  uint32_t start = cp;
-  while (start > 0 && utf8proc_category(utf8proc_int32_t(start - 1)) == UTF8PROC_CATEGORY_ND && cp - start < 9) start--;
-  return int((cp - start) % 10);
-}
-
-bool unicode_is_space(uint32_t cp) {
-  if (cp < 128) return cp == ' ' || (cp >= 9 && cp <= 13) || (cp >= 28 && cp <= 31);
-  if (cp == 0x85 || cp == 0xA0) return true;
-  utf8proc_category_t cat = utf8proc_category(utf8proc_int32_t(cp));
-  if (cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP) return true;
-  const utf8proc_property_t* p = utf8proc_get_property(utf8proc_int32_t(cp));
-  return p->bidi_class == UTF8PROC_BIDI_CLASS_WS || p->bidi_class == UTF8PROC_BIDI_CLASS_B ||
-         p->bidi_class == UTF8PROC_BIDI_CLASS_S;
-}
+bool unicode_is_space(uint32_t cp) { return unicode::is_space(cp); }
 
 Value str_repr(Str* s) {
   bool has_single = false, has_double = false;
@@ -526,7 +512,7 @@ Value str_repr(Str* s) {
     } else if (c < 0x20 || c == 0x7F) {
       char buf[5] = {'\\', 'x', hex[c >> 4], hex[c & 15], 0};
       b.append_ascii(buf);
-    } else if (c < 0x7F || is_printable(c)) {
+    } else if (c < 0x7F || unicode_is_printable(c)) {
       b.append(c);
     } else if (c < 0x100) {
       char buf[5] = {'\\', 'x', hex[c >> 4], hex[c & 15], 0};

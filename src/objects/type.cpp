@@ -162,14 +162,14 @@ const char* type_name(const Type* t) {
   // Native types are named as CPython's tp_name: with their module ("collections.deque").
   if (!(t->flags & kTypeHeap) && t->native_name) return t->native_name;
   if (t->name) {
-    // ASCII str data is UTF-8 and NUL-terminated: no copy. Other names are
-    // converted into a small ring of buffers, so a message can hold several.
+    // ASCII str data is NUL-terminated UTF-8 already; other names get a
+    // collected copy. (Callers often take two names for one message, so a
+    // shared buffer would not do.)
     if (t->name->ascii) return static_cast<const char*>(t->name->data_ptr);
-    thread_local std::string ring[4];
-    thread_local unsigned next = 0;
-    std::string& buf = ring[next++ % 4];
-    buf = str_to_utf8(t->name);
-    return buf.c_str();
+    std::string utf8 = str_to_utf8(t->name);
+    auto* copy = static_cast<char*>(gc::alloc_atomic(utf8.size() + 1));
+    std::memcpy(copy, utf8.c_str(), utf8.size() + 1);
+    return copy;
   }
   const char* n = t->native_name ? t->native_name : "?";
   const char* dot = std::strrchr(n, '.');

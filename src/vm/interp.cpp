@@ -583,7 +583,7 @@ op_DELETE_GLOBAL:
   if (dict_del(frame->globals, Value(NAME(oparg))) < 0) {
     if (error_matches(&exc::KeyError)) {
       clear_error();
-      raise(&exc::NameError, "name '%U' is not defined", NAME(oparg));
+      raise_name_error(NAME(oparg));
     }
     goto error;
   }
@@ -1056,7 +1056,7 @@ op_UNPACK_SEQUENCE: {
   Value seq = POP();
   if (is_tuple_exact(seq) && seq.as<Tuple>()->size == oparg) {
     Tuple* tp = seq.as<Tuple>();
-    for (int64_t i = oparg - 1; i >= 0; i--) PUSH(tp->items[i]);
+    for (int64_t i = int64_t(oparg) - 1; i >= 0; i--) PUSH(tp->items[i]);
     DISPATCH();
   }
   ERROR_IF(!ops::unpack_iterable(seq, oparg, -1, sp));

@@ -51,7 +51,7 @@ Value load_name(Frame* f, Str* name) {
   if (v) return v;
   if ((v = dict_get_str(f->globals, name))) return v;
   if ((v = dict_get_str(f->builtins, name))) return v;
-  return raise(&exc::NameError, "name '%U' is not defined", name);
+  return raise_name_error(name);
 }
 
 int store_name(Frame* f, Str* name, Value v) {
@@ -73,7 +73,7 @@ int delete_name(Frame* f, Str* name) {
   int r = is_dict_exact(locals) ? dict_del(locals.as<Dict>(), Value(name)) : del_item(locals, Value(name));
   if (r < 0 && error_matches(&exc::KeyError)) {
     clear_error();
-    raise(&exc::NameError, "name '%U' is not defined", name);
+    raise_name_error(name);
   }
   return r;
 }
@@ -127,7 +127,7 @@ Value load_global_cached(Frame* f, Str* name, std::atomic<void*>* cache) {
 }
 
 void load_global_failed(Frame* f, Str* name) {
-  if (!error_occurred()) raise(&exc::NameError, "name '%U' is not defined", name);
+  if (!error_occurred()) raise_name_error(name);
 }
 
 // ------------------------------------------------------------------ attributes

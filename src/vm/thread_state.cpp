@@ -2,6 +2,8 @@
 // and the recursion guard.
 #include "vm/thread_state.h"
 
+#include "vm/frame.h"
+
 #include <pthread.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -100,6 +102,14 @@ bool enter_recursion(const char* where) {
     return false;
   }
   return true;
+}
+
+void clear_stale_frame_slots() {
+  for (Frame* f = ts()->frame; f; f = f->prev) {
+    Value* end = f->stack_base() + f->code->stacksize;
+    if (f->sp >= f->localsplus && f->sp <= end)
+      for (Value* p = f->sp; p < end; p++) *p = Value();
+  }
 }
 
 }  // namespace spindle

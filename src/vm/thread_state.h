@@ -58,6 +58,11 @@ extern std::atomic<int32_t> recursion_limit;
 
 // The main thread's state (signals are delivered there).
 ThreadState* main_thread_state();
+// Zeroes the value-stack slots above each of the calling thread's frames' saved
+// stack tops, so values popped long ago do not keep objects alive through the
+// conservative scan of frame stacks. Only valid while every frame of the thread
+// is suspended at a call (as when gc.collect() runs).
+void clear_stale_frame_slots();
 // Records that a signal arrived (async-signal-safe).
 void signal_arrived(int signum);
 

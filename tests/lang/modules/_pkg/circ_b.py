@@ -1,0 +1,4 @@
+from . import circ_a
+B = 'b'
+def use_a():
+    return circ_a.A

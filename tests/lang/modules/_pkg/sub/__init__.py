@@ -1,0 +1,3 @@
+from ..helper import who
+from .. import helper as h
+SUB = who() + '/' + h.__name__
