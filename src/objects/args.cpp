@@ -47,6 +47,15 @@ bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
   return true;
 }
 
+bool check_tuple_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  size_t bound = nargs < min ? min : max;
+  raise(&exc::TypeError, "%s() takes %s %zd argument%s (%zd given)", fname,
+        min == max ? "exactly" : nargs < min ? "at least" : "at most", ssize_t(bound), bound == 1 ? "" : "s",
+        ssize_t(nargs));
+  return false;
+}
+
 bool ssize_arg(Value v, int64_t* out) {
   Value i = number_index(v);
   if (!i) return false;

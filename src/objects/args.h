@@ -25,6 +25,8 @@ bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // w
 size_t kwcount(Tuple* kwnames);
 // CPython's _PyArg_CheckPositional: "f expected 1 argument, got 0", "f expected at most 2 arguments, got 3".
 bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
+// PyArg_ParseTuple's count check: "f() takes at most 1 argument (2 given)".
+bool check_tuple_nargs(const char* fname, size_t nargs, size_t min, size_t max);
 // Argument Clinic's Py_ssize_t converter: __index__, then OverflowError
 // "Python int too large to convert to C ssize_t" when out of range.
 bool ssize_arg(Value v, int64_t* out);

@@ -42,9 +42,21 @@ Value structseq_repr(Value self) {
   return Value(b.finish());
 }
 
+// The fields past the visible ones (os.stat_result.st_atime, struct_time.tm_zone)
+// are named by the type's member table, which lists every field in order.
+int64_t field_count(Type* t) {
+  Value n = dict_get_str(t->dict, intern_cstr("n_fields"));
+  return n ? n.as_small_int() : 0;
+}
+
 Value structseq_reduce(Value self, const Value*, size_t, Tuple*) {
   Tuple* tp = self.as<Tuple>();
-  return Value(tuple_pack({Value(type_of(self)), Value(tuple_pack({Value(tuple_from_array(tp->items, tp->size))}))}));
+  Type* t = type_of(self);
+  Dict* hidden = dict_new();
+  for (int64_t i = tp->size; i < field_count(t); i++)
+    if (dict_set_str(hidden, intern_cstr(t->members[i].name), tp->items[i]) < 0) return Value();
+  Value visible(tuple_from_array(tp->items, tp->size));
+  return Value(tuple_pack({Value(t), Value(tuple_pack({visible, Value(hidden)}))}));
 }
 
 const MethodDef structseq_methods[] = {{"__reduce__", structseq_reduce, kMethodInstance, nullptr}, {nullptr}};
@@ -54,7 +66,13 @@ Value structseq_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnam
   static const ArgSpec spec{"structseq", {"sequence", "dict"}, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   Value seq = tuple_from_iterable(a[0]);
-  if (!seq) return Value();
+  if (!seq) {
+    if (error_matches(&exc::TypeError) && !type_of(a[0])->iter && !type_of(a[0])->getitem) {
+      clear_error();
+      raise(&exc::TypeError, "constructor requires a sequence");
+    }
+    return Value();
+  }
   Value n_fields = dict_get_str(type->dict, intern_cstr("n_fields"));
   Value n_seq = dict_get_str(type->dict, intern_cstr("n_sequence_fields"));
   int64_t nf = n_fields ? n_fields.as_small_int() : seq.as<Tuple>()->size;
@@ -64,8 +82,18 @@ Value structseq_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnam
                              type->native_name, (long long)ns, (long long)len);
   if (len > nf) return raise(&exc::TypeError, "%s() takes an at most %lld-sequence (%lld-sequence given)",
                              type->native_name, (long long)nf, (long long)len);
+  Value hidden = a[1] && !is_none(a[1]) ? a[1] : Value();
+  if (hidden && !is_dict(hidden))
+    return raise(&exc::TypeError, "%s() takes a dict as second arg, if any", type->native_name);
   Tuple* items = tuple_new(nf);
-  for (int64_t i = 0; i < nf; i++) items->items[i] = i < len ? seq.as<Tuple>()->items[i] : None();
+  for (int64_t i = 0; i < nf; i++) {
+    Value v = i < len ? seq.as<Tuple>()->items[i] : Value();
+    if (!v && hidden && type->members) {
+      v = dict_get(hidden.as<Dict>(), Value(intern_cstr(type->members[i].name)));
+      if (!v && error_occurred()) return Value();
+    }
+    items->items[i] = v ? v : None();
+  }
   Value r = tuple_subclass_new(type, items);
   if (r) r.as<Tuple>()->size = ns;  // only the sequence fields are visible as a tuple
   return r;
