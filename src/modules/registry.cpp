@@ -3,7 +3,7 @@
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, gc_module, io_module,
+extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, functools_module, gc_module, io_module,
     itertools_module, math_module, string_module, thread_module, time_module, weakref_module;
 
 void register_native_modules() {
@@ -12,6 +12,7 @@ void register_native_modules() {
       &cmath_module,
       &codecs_module,
       &collections_module,
+      &functools_module,
       &gc_module,
       &io_module,
       &itertools_module,
