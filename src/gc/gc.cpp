@@ -62,7 +62,16 @@ void run_finalizer(void* obj, void* client) {
 // GMP limbs hold no pointers: they live in non-scanned collected memory, so a
 // big int needs no destructor.
 void* gmp_alloc(size_t n) { return GC_MALLOC_ATOMIC(n); }
-void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
+// GMP also grows integers whose limbs are not a block of their own (a buffer
+// on the C stack, see int_core.cpp): those move to a fresh block.
+void* gmp_realloc(void* p, size_t old_size, size_t n) {
+  if (GC_base(p) != p) {
+    void* q = GC_MALLOC_ATOMIC(n);
+    std::memcpy(q, p, old_size < n ? old_size : n);
+    return q;
+  }
+  return GC_REALLOC(p, n);
+}
 void gmp_free(void*, size_t) {}
 
 }  // namespace

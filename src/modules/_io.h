@@ -10,6 +10,9 @@ namespace spindle {
 // write through to an unbuffered FileIO. None if fd is not open.
 Value io_std_stream(int fd, bool writing, const char* name, const char* errors, bool unbuffered);
 
+// Flushes the writable files still open (at exit, after the standard streams).
+void io_flush_open_files();
+
 // The open() function object, shared by builtins.open and _io.open.
 Value io_open_function();
 

@@ -186,8 +186,6 @@ bool flush_locked(Buffered* b) {
       }
       b->write_pos += n;
       b->raw_pos = b->write_pos;
-      // Partial writes return when a signal arrives: run its handler before blocking again.
-      if (!handle_pending()) return false;
     }
   }
   reset_write_buf(b);
@@ -351,6 +349,18 @@ Value readline_locked(Buffered* b, int64_t limit) {
   return Value(bytes_new(line.data(), line.size()));
 }
 
+}  // namespace
+
+int buffered_closed_fast(Value buffer) {
+  Type* t = type_of(buffer);
+  if (t != &buffered_reader_type && t != &buffered_writer_type && t != &buffered_random_type) return -1;
+  Buffered* b = as_buffered(buffer);
+  if (!b->ok || !b->raw_is_fileio) return -1;
+  return b->raw.as<FileIO>()->fd.load() < 0;
+}
+
+namespace {
+
 // ------------------------------------------------------------------ construction
 
 Value buffered_new(Type* type, const Value*, size_t, Tuple*) {
@@ -383,6 +393,7 @@ bool buffered_setup(Buffered* b, Value raw, int64_t buffer_size, bool readable, 
   reset_write_buf(b);
   b->pos = 0;
   b->closed.store(false);
+  if (writable) track_for_exit_flush(Value(b), false);
   return true;
 }
 
@@ -453,10 +464,10 @@ Value buffered_read1(Value self, const Value* args, size_t nargs, Tuple* kwnames
   if (n == 0) return Value(bytes_empty());
   LockScope scope(b->lock, self);
   if (!scope.held()) return Value();
-  // Buffered bytes if there are any, else one raw read.
+  // Buffered bytes if there are any, else one raw read. (As in CPython 3.11,
+  // pending writes are not flushed first.)
   int64_t have = readahead(b);
   if (have > 0) return read_fast_locked(b, std::min(have, n));
-  if (b->writable && !flush_and_rewind_locked(b)) return Value();
   reset_read_buf(b);
   std::string out(size_t(n), '\0');
   int64_t r = raw_read_locked(b, reinterpret_cast<uint8_t*>(out.data()), n);
@@ -625,7 +636,6 @@ Value buffered_write(Value self, const Value* args, size_t nargs, Tuple* kwnames
     }
     written += n;
     remaining -= n;
-    if (!handle_pending()) return Value();
   }
   if (b->readable) reset_read_buf(b);
   if (remaining > 0) {

@@ -538,11 +538,10 @@ void warn_unclosed(const char* what, Value source) {
   Value warn = warnings ? get_attr_cstr(warnings, "warn") : Value();
   Value msg = warn ? repr(source) : Value();
   if (msg) {
-    Value args[3] = {Value(format_message("unclosed %s %U", what, msg.as<Str>())), Value(&exc::ResourceWarning),
-                     Value::from_small_int(1)};
-    Value kw[1] = {source};
-    Value all[4] = {args[0], args[1], args[2], kw[0]};
-    call(warn, all, 3, tuple_pack({Value(intern_cstr("source"))}));
+    // warnings.warn(message, ResourceWarning, 1, source=source)
+    Value args[4] = {Value(format_message("unclosed %s %U", what, msg.as<Str>())), Value(&exc::ResourceWarning),
+                     Value::from_small_int(1), source};
+    call(warn, args, 3, tuple_pack({Value(intern_cstr("source"))}));
   }
   clear_error();
   restore_error(saved);

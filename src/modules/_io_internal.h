@@ -61,6 +61,13 @@ struct FileIO : IOBase {
 // the operation would block, -1 with an exception pending.
 int64_t fileio_readinto(Value raw, uint8_t* buf, size_t n);
 int64_t fileio_write(Value raw, const uint8_t* buf, size_t n);
+// Whether an exact native Buffered object over an exact FileIO is closed,
+// without calling Python attributes: 1, 0, or -1 when it is not such an object.
+int buffered_closed_fast(Value buffer);
+// Registers a writable buffered (text=false) or text stream to be flushed at
+// exit if it is still open then (the registry holds it weakly).
+void track_for_exit_flush(Value stream, bool text);
+void flush_tracked_streams();
 // Emits ResourceWarning("unclosed <what> <source>") through the warnings module.
 void warn_unclosed(const char* what, Value source);
 

@@ -5,6 +5,9 @@
 #include <cstring>
 #include <string>
 
+#include <algorithm>
+
+#include "gc/gc.h"
 #include "modules/_io_internal.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
@@ -150,7 +153,96 @@ bool check_newline(Value newline, bool textio) {
   return false;
 }
 
+// ------------------------------------------------------------------ flushing at exit
+
+namespace {
+
+// Writable streams still referenced at exit get flushed, as CPython's
+// shutdown does when it finalizes them. They are held through weak links in
+// pointer-free memory, so this registry keeps nothing alive.
+struct ExitRegistry {
+  Mutex lock;
+  void** slots = nullptr;  // weak links (pointer-free block: not scanned)
+  bool* is_text = nullptr;
+  int64_t used = 0, capacity = 0;
+};
+ExitRegistry exit_registry;
+
+// Caller holds the lock. Moves the live entries to a fresh block of at least `want` slots.
+void rebuild_locked(ExitRegistry& r, int64_t want) {
+  auto** slots = static_cast<void**>(gc::alloc_atomic(sizeof(void*) * size_t(want)));
+  auto* is_text = static_cast<bool*>(gc::alloc_atomic(size_t(want)));
+  int64_t n = 0;
+  for (int64_t i = 0; i < r.used; i++) {
+    void* obj = r.slots[i];
+    gc::unregister_weak_link(&r.slots[i]);
+    if (!obj) continue;
+    gc::register_weak_link(&slots[n], obj);
+    is_text[n++] = r.is_text[i];
+  }
+  r.slots = slots;
+  r.is_text = is_text;
+  r.used = n;
+  r.capacity = want;
+}
+
+}  // namespace
+
+void track_for_exit_flush(Value stream, bool text) {
+  ExitRegistry& r = exit_registry;
+  LockGuard g(r.lock);
+  if (r.used == r.capacity) {
+    int64_t live = 0;
+    for (int64_t i = 0; i < r.used; i++) live += r.slots[i] != nullptr;
+    rebuild_locked(r, std::max<int64_t>(64, live * 2 + 1));
+  }
+  gc::register_weak_link(&r.slots[r.used], stream.as_object());
+  r.is_text[r.used++] = text;
+}
+
+void flush_tracked_streams() {
+  ExitRegistry& r = exit_registry;
+  // Collected lists hold the streams strongly while they are flushed.
+  List* groups[2] = {list_new(), list_new()};
+  {
+    LockGuard g(r.lock);
+    for (int64_t i = 0; i < r.used; i++)
+      if (void* obj = r.slots[i]) list_append(groups[r.is_text[i] ? 0 : 1], Value(static_cast<Object*>(obj)));
+  }
+  // Text layers first: their pending output goes to the buffers below them.
+  for (List* group : groups) {
+    Tuple* streams = list_snapshot(group);
+    for (int64_t i = 0; i < streams->size; i++) {
+      Value s = streams->items[i];
+      if (is_closed(s) == 0 && !call_method0(s, ids::flush)) clear_error();
+      clear_error();
+    }
+  }
+}
+
 // ------------------------------------------------------------------ newlines
+
+namespace {
+
+// Index of the first '\r' in s, or -1.
+int64_t find_cr(const Str* s) {
+  if (s->kind == 1) {
+    const void* p = std::memchr(s->data1(), '\r', size_t(s->length));
+    return p ? static_cast<const uint8_t*>(p) - s->data1() : -1;
+  }
+  for (int64_t i = 0; i < s->length; i++)
+    if (s->at(i) == '\r') return i;
+  return -1;
+}
+
+bool has_lf(const Str* s, int64_t end) {
+  if (s->kind == 1) return std::memchr(s->data1(), '\n', size_t(end)) != nullptr;
+  for (int64_t i = 0; i < end; i++)
+    if (s->at(i) == '\n') return true;
+  return false;
+}
+
+}  // namespace
 
 Str* NewlineState::process(Str* output, bool final) {
   int64_t len = output->length;
@@ -158,46 +250,35 @@ Str* NewlineState::process(Str* output, bool final) {
   if (had_pending) pendingcr = false;
   bool hold_cr = len > 0 && !final && output->at(len - 1) == '\r';
   if (hold_cr) pendingcr = true;
-  if (!had_pending && !hold_cr) {
-    // Fast path: no '\r' at all.
-    bool any_cr = false;
-    bool any_lf = false;
-    for (int64_t i = 0; i < len; i++) {
-      uint32_t c = output->at(i);
-      if (c == '\r') {
-        any_cr = true;
-        break;
-      }
-      if (c == '\n') any_lf = true;
-    }
-    if (!any_cr) {
-      if (any_lf) seennl |= kSeenLF;
-      return output;
-    }
+  int64_t first_cr = find_cr(output);
+  if (!had_pending && first_cr < 0) {
+    // The common case: no carriage returns at all.
+    if (!(seennl & kSeenLF) && has_lf(output, len)) seennl |= kSeenLF;
+    return output;
   }
-  StrBuilder b;
-  if (had_pending) b.append('\r');
+  // Record and (when translating) normalise the line endings, with the held
+  // back '\r' of the previous chunk in front and this chunk's last one removed.
   int64_t end = hold_cr ? len - 1 : len;
-  for (int64_t i = 0; i < end; i++) b.append(output->at(i));
-  Str* text = b.finish();
-  // Record and (when translating) normalise the line endings.
   StrBuilder t;
-  int64_t n = text->length;
-  for (int64_t i = 0; i < n; i++) {
-    uint32_t c = text->at(i);
+  auto at = [&](int64_t i) -> uint32_t { return i < 0 ? '\r' : output->at(i); };
+  int64_t i = had_pending ? -1 : 0;
+  if (!had_pending && first_cr > 0) {
+    if (!(seennl & kSeenLF) && has_lf(output, first_cr)) seennl |= kSeenLF;
+    t.append(str_substr(output, 0, first_cr));
+    i = first_cr;
+  }
+  for (; i < end; i++) {
+    uint32_t c = at(i);
     if (c == '\r') {
-      if (i + 1 < n && text->at(i + 1) == '\n') {
-        seennl |= kSeenCRLF;
-        i++;
-      } else {
-        seennl |= kSeenCR;
-      }
+      bool crlf = i + 1 < end && at(i + 1) == '\n';
+      seennl |= crlf ? kSeenCRLF : kSeenCR;
       if (translate) {
         t.append('\n');
       } else {
         t.append('\r');
-        if (text->at(i) == '\n') t.append('\n');
+        if (crlf) t.append('\n');
       }
+      if (crlf) i++;
       continue;
     }
     if (c == '\n') seennl |= kSeenLF;

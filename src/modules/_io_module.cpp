@@ -230,6 +230,8 @@ bool io_module_init(Module* m) {
 
 }  // namespace
 
+void io_flush_open_files() { io::flush_tracked_streams(); }
+
 Value io_open_function() {
   static Value open_fn;
   static std::once_flag once;

@@ -73,9 +73,12 @@ bool check_attached(TextIO* t) {
 bool check_closed_text(Value self, TextIO* t) {
   int c;
   if (type_of(self) == &textiowrapper_type) {
-    Value v = get_attr(t->buffer, ids::closed);
-    if (!v) return false;
-    c = truthy(v);
+    c = buffered_closed_fast(t->buffer);
+    if (c < 0) {
+      Value v = get_attr(t->buffer, ids::closed);
+      if (!v) return false;
+      c = truthy(v);
+    }
   } else {
     c = is_closed(self);
   }
@@ -114,14 +117,14 @@ Value decode_locked(TextIO* t, Value input, bool final) {
       p = reinterpret_cast<const uint8_t*>(joined.data());
       n = joined.size();
     }
-    StrBuilder b;
     size_t consumed = 0;
-    if (!decode_native(t->native, p, n, errors_or_null(t), final, &b, &consumed)) return Value();
+    Str* text = decode_native_str(t->native, p, n, errors_or_null(t), final, &consumed);
+    if (!text) return Value();
     size_t rest = n - consumed;
     if (rest > sizeof t->dec_pending) return raise(&exc::SystemError, "incremental decoder kept too much input");
     std::memmove(t->dec_pending, p + consumed, rest);
     t->dec_pending_len = int(rest);
-    out = Value(b.finish());
+    out = Value(text);
   } else {
     Value args[2] = {input, Bool(final)};
     out = check_decoded(call_method(t->decoder, ids::decode, args, 2));
@@ -471,6 +474,7 @@ int textio_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (is_instance_of(t->buffer, &iobase_type)) t->buffer.as<IOBase>()->owned.store(true);
   t->closed.store(false);
   t->ok = true;
+  if (t->has_encoder) track_for_exit_flush(self, true);
   return 0;
 }
 
@@ -670,7 +674,7 @@ Value textio_readline(Value self, const Value* args, size_t nargs, Tuple* kwname
   TextIO* t = as_textio(self);
   CHECK_ATTACHED(t);
   int64_t limit = -1;
-  if (a[0] && !is_none(a[0]) && !index_as_i64(a[0], &limit, &exc::OverflowError)) return Value();
+  if (a[0] && !index_as_i64(a[0], &limit, &exc::OverflowError)) return Value();
   LockScope scope(t->lock, self);
   if (!scope.held()) return Value();
   return readline_locked(self, t, limit);

@@ -290,6 +290,7 @@ void flush_std_streams() {
     Value r = call_method0(s, names::flush);
     if (!r) clear_error();
   }
+  io_flush_open_files();
 }
 
 namespace {

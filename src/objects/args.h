@@ -30,5 +30,9 @@ bool check_tuple_nargs(const char* fname, size_t nargs, size_t min, size_t max);
 // Argument Clinic's Py_ssize_t converter: __index__, then OverflowError
 // "Python int too large to convert to C ssize_t" when out of range.
 bool ssize_arg(Value v, int64_t* out);
+// A method without parameters ("int.conjugate"): no positional or keyword arguments.
+inline bool check_no_args(const char* fname, size_t nargs, Tuple* kwnames) {
+  return check_no_kwargs(fname, kwnames) && check_nargs(fname, nargs, 0, 0);
+}
 
 }  // namespace spindle

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gc/gc.h"
+#include "modules/unicodedata_names.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -797,6 +798,37 @@ bool decode_native(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bo
   return false;
 }
 
+namespace {
+
+bool all_ascii(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  // Eight bytes at a time.
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < n; i++)
+    if (p[i] >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
+Str* decode_native_str(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bool final, size_t* consumed) {
+  if (e == NativeEncoding::Latin1) {
+    *consumed = n;
+    return str_from_latin1(p, n);
+  }
+  if ((e == NativeEncoding::Utf8 || e == NativeEncoding::Ascii) && all_ascii(p, n)) {
+    *consumed = n;
+    return str_from_ascii(std::string_view(reinterpret_cast<const char*>(p), n));
+  }
+  StrBuilder b;
+  if (!decode_native(e, p, n, errors, final, &b, consumed)) return nullptr;
+  return b.finish();
+}
+
 // ------------------------------------------------------------------ UTF-7
 
 namespace {
@@ -1000,21 +1032,9 @@ int read_hex(const uint8_t* p, size_t n, size_t* i, int digits, uint32_t* value)
   return 1;
 }
 
-// unicodedata.lookup(name): 1 found, 0 unknown name, -1 error.
+// A character by its Unicode name: 1 found, 0 unknown name.
 int lookup_char_name(const uint8_t* name, size_t len, uint32_t* cp) {
-  Value ud = import_module_cstr("unicodedata");
-  if (!ud) return -1;
-  Value lookup = get_attr_cstr(ud, "lookup");
-  if (!lookup) return -1;
-  Value r = call1(lookup, Value(str_from_latin1(name, len)));
-  if (!r) {
-    if (!error_matches(&exc::KeyError)) return -1;
-    clear_error();
-    return 0;
-  }
-  if (!is_str(r) || r.as<Str>()->length != 1) return 0;
-  *cp = r.as<Str>()->at(0);
-  return 1;
+  return unicode_lookup_name(std::string_view(reinterpret_cast<const char*>(name), len), cp) ? 1 : 0;
 }
 
 }  // namespace
@@ -1667,7 +1687,6 @@ Value codec_lookup_error(Str* name) {
   return h;
 }
 
-Value builtin_error_handler(const char* name) { return dict_get_str(handlers(), intern_cstr(name)); }
 
 // ------------------------------------------------------------------ str.encode and bytes.decode
 
@@ -1701,10 +1720,9 @@ Value decode_object(Value obj, Value encoding, Value errors) {
   }
   NativeEncoding e = encoding ? native_encoding_of(encoding) : NativeEncoding::Utf8;
   if (e != NativeEncoding::None) {
-    StrBuilder b;
     size_t consumed;
-    if (!decode_native(e, view.data, size_t(view.size), err, true, &b, &consumed)) return Value();
-    return Value(b.finish());
+    Str* s = decode_native_str(e, view.data, size_t(view.size), err, true, &consumed);
+    return s ? Value(s) : Value();
   }
   Value info = codec_lookup_text(encoding, "codecs.decode()");
   if (!info) return Value();

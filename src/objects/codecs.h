@@ -35,6 +35,8 @@ bool encode_charmap(Str* s, Str* errors, Value mapping, std::string* out);
 // end is left undecoded; *consumed is the number of bytes used.
 bool decode_native(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bool final, StrBuilder* out,
                    size_t* consumed);
+// The same, returning the decoded text (fast for ASCII input).
+Str* decode_native_str(NativeEncoding e, const uint8_t* p, size_t n, Str* errors, bool final, size_t* consumed);
 // *byteorder: 0 detects a BOM (and is updated to what was found), -1 little, 1 big.
 bool decode_utf16(const uint8_t* p, size_t n, Str* errors, int* byteorder, bool final, StrBuilder* out,
                   size_t* consumed);
@@ -66,7 +68,5 @@ Value codec_decode(Value obj, Value encoding, Value errors);
 // codecs.register_error / codecs.lookup_error.
 bool codec_register_error(Str* name, Value handler);
 Value codec_lookup_error(Str* name);
-// The built-in error handlers as Python callables (strict_errors, ...), for _codecs.
-Value builtin_error_handler(const char* name);
 
 }  // namespace spindle

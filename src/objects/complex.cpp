@@ -375,15 +375,18 @@ const GetSetDef complex_getsets[] = {{"real", get_real, nullptr, "the real part 
                                      {"imag", get_imag, nullptr, "the imaginary part of a complex number"},
                                      {nullptr}};
 
-Value m_conjugate(Value self, const Value*, size_t, Tuple*) {
+Value m_conjugate(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("complex.conjugate", nargs, kwnames)) return Value();
   auto* c = self.as<ComplexObject>();
   return complex_new(c->real, -c->imag);
 }
-Value m_getnewargs(Value self, const Value*, size_t, Tuple*) {
+Value m_getnewargs(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("complex.__getnewargs__", nargs, kwnames)) return Value();
   auto* c = self.as<ComplexObject>();
   return Value(tuple_pack({Value::from_double(c->real), Value::from_double(c->imag)}));
 }
-Value m_complex(Value self, const Value*, size_t, Tuple*) {
+Value m_complex(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("complex.__complex__", nargs, kwnames)) return Value();
   auto* c = self.as<ComplexObject>();
   return is_type(self, &complex_type) ? self : complex_new(c->real, c->imag);
 }

@@ -30,7 +30,12 @@ struct DictTable {
   std::atomic<int64_t> used;   // entries written (live or deleted)
   DictEntry* entries;
   std::atomic<int32_t>* index; // -1 empty, else entry number
+  // One bit per hash of every key ever written to this table (bit = top six
+  // hash bits): a clear bit proves no key with such a hash is present, so
+  // attribute caches can rule out an instance-dict shadow without probing.
+  std::atomic<uint64_t> hash_filter;
 };
+inline uint64_t dict_hash_filter_bit(int64_t hash) { return uint64_t(1) << (uint64_t(hash) >> 58); }
 
 struct Dict : Object {
   Mutex lock;
@@ -73,6 +78,14 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value);
 // Inline-cache support: the entry index of `key` (a str compared by identity or
 // content) in the current table, or -1.
 int64_t dict_find_index_str(Dict* d, Str* key);
+// True when no key with this hash is certainly in the dict; false means "maybe".
+inline bool dict_lacks_hash(Dict* d, int64_t hash) {
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  return !t || !(t->hash_filter.load(std::memory_order_acquire) & dict_hash_filter_bit(hash));
+}
+// Stores v at entry `i` if that entry's key is `key` (by identity) and still
+// live; false (nothing stored) otherwise.
+bool dict_store_at_if_key(Dict* d, int64_t i, Str* key, Value v);
 // Value at entry `i` if that entry's key is `key` (by identity); else null.
 inline Value dict_value_at_if_key(Dict* d, int64_t i, Str* key) {
   DictTable* t = d->table.load(std::memory_order_acquire);

@@ -125,6 +125,7 @@ void insert_into_fresh(DictTable* t, int64_t hash, Value key, uint64_t value_bit
   e.hash = hash;
   e.key = key;
   e.value.store(value_bits, std::memory_order_relaxed);
+  t->hash_filter.fetch_or(dict_hash_filter_bit(hash), std::memory_order_relaxed);
   t->index[p.i].store(int32_t(n), std::memory_order_release);
   t->used.store(n + 1, std::memory_order_release);
 }
@@ -161,6 +162,7 @@ void append_entry(Dict* d, DictTable* t, int64_t slot, int64_t hash, Value key, 
     e.hash = hash;
     e.key = key;
     e.value.store(v.bits(), std::memory_order_relaxed);
+    t->hash_filter.fetch_or(dict_hash_filter_bit(hash), std::memory_order_relaxed);
     t->index[slot].store(int32_t(n), std::memory_order_release);
     t->used.store(n + 1, std::memory_order_release);
   }
@@ -290,6 +292,16 @@ int dict_set(Dict* d, Value key, Value v) {
 }
 
 int dict_set_str(Dict* d, Str* key, Value v) { return dict_set(d, Value(key), v); }
+
+bool dict_store_at_if_key(Dict* d, int64_t i, Str* key, Value v) {
+  LockGuard guard(d->lock);
+  DictTable* t = d->table.load(std::memory_order_relaxed);
+  if (!t || i >= t->used.load(std::memory_order_relaxed)) return false;
+  DictEntry& e = t->entries[i];
+  if (e.key != Value(key) || !e.value.load(std::memory_order_relaxed)) return false;
+  e.value.store(v.bits(), std::memory_order_release);
+  return true;
+}
 
 namespace {
 

@@ -208,12 +208,14 @@ Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
 
 // ------------------------------------------------------------------ methods
 
-Value m_is_integer(Value self, const Value*, size_t, Tuple*) {
+Value m_is_integer(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.is_integer", nargs, kwnames)) return Value();
   double d = float_value(self);
   return Bool(std::isfinite(d) && std::floor(d) == d);
 }
 
-Value m_as_integer_ratio(Value self, const Value*, size_t, Tuple*) {
+Value m_as_integer_ratio(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.as_integer_ratio", nargs, kwnames)) return Value();
   double d = float_value(self);
   if (std::isinf(d)) return raise(&exc::OverflowError, "cannot convert Infinity to integer ratio");
   if (std::isnan(d)) return raise(&exc::ValueError, "cannot convert NaN to integer ratio");
@@ -231,11 +233,23 @@ Value m_as_integer_ratio(Value self, const Value*, size_t, Tuple*) {
   return Value(tuple_pack({num, den}));
 }
 
-Value m_conjugate(Value self, const Value*, size_t, Tuple*) { return Value::from_double(float_value(self)); }
+Value m_conjugate(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.conjugate", nargs, kwnames)) return Value();
+  return Value::from_double(float_value(self));
+}
 
-Value m_trunc(Value self, const Value*, size_t, Tuple*) { return int_from_double(float_value(self)); }
-Value m_floor(Value self, const Value*, size_t, Tuple*) { return int_from_double(std::floor(float_value(self))); }
-Value m_ceil(Value self, const Value*, size_t, Tuple*) { return int_from_double(std::ceil(float_value(self))); }
+Value m_trunc(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__trunc__", nargs, kwnames)) return Value();
+  return int_from_double(float_value(self));
+}
+Value m_floor(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__floor__", nargs, kwnames)) return Value();
+  return int_from_double(std::floor(float_value(self)));
+}
+Value m_ceil(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__ceil__", nargs, kwnames)) return Value();
+  return int_from_double(std::ceil(float_value(self)));
+}
 
 double round_half_even(double x) {
   double r = std::round(x);
@@ -272,7 +286,7 @@ bool round_to_tens(double x, int64_t places, double* out) {
 }
 
 Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("float.__round__", nargs, 0, 1)) return Value();
+  if (!check_nargs("__round__", nargs, 0, 1)) return Value();
   double x = float_value(self);
   if (nargs == 0 || is_none(args[0])) {
     if (std::isnan(x)) return raise(&exc::ValueError, "cannot convert float NaN to integer");
@@ -301,7 +315,8 @@ Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
   return Value::from_double(r);
 }
 
-Value m_hex(Value self, const Value*, size_t, Tuple*) {
+Value m_hex(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.hex", nargs, kwnames)) return Value();
   double d = float_value(self);
   if (std::isnan(d)) return Value(intern_cstr("nan"));
   if (std::isinf(d)) return Value(intern_cstr(d > 0 ? "inf" : "-inf"));
@@ -330,7 +345,7 @@ Value m_hex(Value self, const Value*, size_t, Tuple*) {
 }
 
 Value m_fromhex(Value cls, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("fromhex", nargs, 1, 1)) return Value();
+  if (!check_nargs("float.fromhex", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "must be str, not %s", type_name(args[0]));
   std::string s = str_to_utf8(args[0].as<Str>());
   size_t a = s.find_first_not_of(" \t\n\r\f\v"), b = s.find_last_not_of(" \t\n\r\f\v");
@@ -372,7 +387,8 @@ Value m_fromhex(Value cls, const Value* args, size_t nargs, Tuple*) {
   return call1(cls, Value::from_double(d));
 }
 
-Value m_getnewargs(Value self, const Value*, size_t, Tuple*) {
+Value m_getnewargs(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("float.__getnewargs__", nargs, kwnames)) return Value();
   return Value(tuple_pack({Value::from_double(float_value(self))}));
 }
 
@@ -386,8 +402,9 @@ Value m_getformat(Value cls, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__format__", nargs, 1, 1)) return Value();
+  if (!check_nargs("float.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+  if (args[0].as<Str>()->length == 0) return to_str(self);
   return format_float(float_value(self), args[0].as<Str>());
 }
 

@@ -171,19 +171,23 @@ Value int_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
 
 // ------------------------------------------------------------------ methods
 
-Value m_bit_length(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("int.bit_length", nargs, 0, 0)) return Value();
+Value m_bit_length(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("int.bit_length", nargs, kwnames)) return Value();
   return int_from_i64(int_bit_length(self));
 }
 
-Value m_bit_count(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("int.bit_count", nargs, 0, 0)) return Value();
+Value m_bit_count(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("int.bit_count", nargs, kwnames)) return Value();
   return int_from_i64(int_bit_count(self));
 }
 
-Value m_conjugate(Value self, const Value*, size_t, Tuple*) { return int_exact(self); }
+Value m_conjugate(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("int.conjugate", nargs, kwnames)) return Value();
+  return int_exact(self);
+}
 
-Value m_as_integer_ratio(Value self, const Value*, size_t, Tuple*) {
+Value m_as_integer_ratio(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("int.as_integer_ratio", nargs, kwnames)) return Value();
   return Value(tuple_pack({int_exact(self), Value::from_small_int(1)}));
 }
 
@@ -287,7 +291,7 @@ Value m_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("int.__round__", nargs, 0, 1)) return Value();
+  if (!check_nargs("__round__", nargs, 0, 1)) return Value();
   if (nargs == 0 || is_none(args[0])) return int_exact(self);
   Value nd = number_index(args[0]);
   if (!nd) return Value();
@@ -305,9 +309,18 @@ Value m_round(Value self, const Value* args, size_t nargs, Tuple*) {
   return int_mul(q, pow10);
 }
 
-Value m_trunc(Value self, const Value*, size_t, Tuple*) { return int_exact(self); }
+// __trunc__, __floor__ and __ceil__ of an int: itself, as an exact int.
+template <const char* kName>
+Value m_integral(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args(kName, nargs, kwnames)) return Value();
+  return int_exact(self);
+}
+constexpr char kTruncName[] = "int.__trunc__", kFloorName[] = "int.__floor__", kCeilName[] = "int.__ceil__";
 
-Value m_getnewargs(Value self, const Value*, size_t, Tuple*) { return Value(tuple_pack({int_exact(self)})); }
+Value m_getnewargs(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("int.__getnewargs__", nargs, kwnames)) return Value();
+  return Value(tuple_pack({int_exact(self)}));
+}
 
 Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("int.__format__", nargs, 1, 1)) return Value();
@@ -316,7 +329,8 @@ Value m_format(Value self, const Value* args, size_t nargs, Tuple*) {
   return format_int(self, args[0].as<Str>());
 }
 
-Value m_sizeof(Value self, const Value*, size_t, Tuple*) {
+Value m_sizeof(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("int.__sizeof__", nargs, kwnames)) return Value();
   int64_t bits = int_bit_length(self);
   return int_from_i64(24 + ((bits + 29) / 30) * 4);
 }
@@ -340,9 +354,9 @@ const MethodDef int_methods[] = {
     {"to_bytes", m_to_bytes, kMethodInstance, "Return an array of bytes representing an integer."},
     {"from_bytes", m_from_bytes, kMethodClass, "Return the integer represented by the given array of bytes."},
     {"__round__", m_round, kMethodInstance, "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."},
-    {"__trunc__", m_trunc, kMethodInstance, "Truncating an Integral returns itself."},
-    {"__floor__", m_trunc, kMethodInstance, "Flooring an Integral returns itself."},
-    {"__ceil__", m_trunc, kMethodInstance, "Ceiling of an Integral returns itself."},
+    {"__trunc__", m_integral<kTruncName>, kMethodInstance, "Truncating an Integral returns itself."},
+    {"__floor__", m_integral<kFloorName>, kMethodInstance, "Flooring an Integral returns itself."},
+    {"__ceil__", m_integral<kCeilName>, kMethodInstance, "Ceiling of an Integral returns itself."},
     {"__getnewargs__", m_getnewargs, kMethodInstance, nullptr},
     {"__format__", m_format, kMethodInstance, nullptr},
     {"__sizeof__", m_sizeof, kMethodInstance, "Returns size in memory, in bytes."},

@@ -63,28 +63,40 @@ class MpzArg {
   mpz_srcptr ptr_;
 };
 
-BigInt* new_bigint() {
-  auto* b = alloc_instance<BigInt>(&int_type);
-  mpz_init(b->z);
-  return b;
-}
-
-// An exact int for a freshly computed BigInt: small when it fits.
-Value normalize(BigInt* b) {
-  if (mpz_fits_slong_p(b->z)) {
-    long v = mpz_get_si(b->z);
-    if (Value::fits_small(v)) return Value::from_small_int(v);
+// A GMP integer for computing results: its first limbs live on the C stack,
+// and GMP moves it to a heap block only when a result outgrows them (gc.cpp's
+// GMP realloc copies blocks it did not allocate).
+class ResultMpz {
+ public:
+  ResultMpz() {
+    z_->_mp_alloc = kStackLimbs;
+    z_->_mp_size = 0;
+    z_->_mp_d = limbs_;
   }
-  return Value(b);
-}
+  ResultMpz(const ResultMpz&) = delete;
+  ResultMpz& operator=(const ResultMpz&) = delete;
+  mpz_ptr get() { return z_; }
 
+ private:
+  static constexpr int kStackLimbs = 16;
+  mp_limb_t limbs_[kStackLimbs];
+  mpz_t z_;
+};
+
+// An exact int holding z: small when it fits, else one pointer-free object
+// with the limbs inline (exact ints are immutable, so they never grow).
 Value from_mpz(mpz_srcptr z) {
   if (mpz_fits_slong_p(z)) {
     long v = mpz_get_si(z);
     if (Value::fits_small(v)) return Value::from_small_int(v);
   }
-  BigInt* b = new_bigint();
-  mpz_set(b->z, z);
+  size_t n = mpz_size(z);
+  auto* b = static_cast<BigInt*>(alloc_object_atomic(&int_type, sizeof(BigInt) + n * sizeof(mp_limb_t)));
+  auto* limbs = reinterpret_cast<mp_limb_t*>(b + 1);
+  std::memcpy(limbs, mpz_limbs_read(z), n * sizeof(mp_limb_t));
+  b->z->_mp_alloc = int(n);
+  b->z->_mp_size = z->_mp_size;
+  b->z->_mp_d = limbs;
   return Value(b);
 }
 
@@ -92,9 +104,9 @@ Value from_mpz(mpz_srcptr z) {
 template <class Fn>
 Value mpz_binary(Value a, Value b, Fn fn) {
   MpzArg ma(a), mb(b);
-  BigInt* r = new_bigint();
-  fn(r->z, ma.get(), mb.get());
-  return normalize(r);
+  ResultMpz r;
+  fn(r.get(), ma.get(), mb.get());
+  return from_mpz(r.get());
 }
 
 // Round-half-even conversion of a GMP integer to double; false on overflow.
@@ -109,10 +121,9 @@ bool mpz_to_double(mpz_srcptr z, double* out) {
     // Keep 55 significant bits (53, a rounding bit and a sticky bit) so the
     // conversion of that integer rounds exactly once.
     size_t shift = bits - 55;
-    mpz_t top;
-    mpz_init(top);
-    mpz_tdiv_q_2exp(top, z, shift);
-    uint64_t mag = mpz_getlimbn(top, 0);
+    ResultMpz top;
+    mpz_tdiv_q_2exp(top.get(), z, shift);
+    uint64_t mag = mpz_getlimbn(top.get(), 0);
     if (mpz_scan1(z, 0) < shift) mag |= 1;
     d = std::ldexp(double(mag), int(shift));
     if (std::isinf(d)) return false;
@@ -142,16 +153,16 @@ inline int64_t floor_mod(int64_t x, int64_t y) {
 
 Value int_from_i64(int64_t i) {
   if (Value::fits_small(i)) return Value::from_small_int(i);
-  BigInt* b = new_bigint();
-  mpz_set_si(b->z, long(i));
-  return Value(b);
+  mp_limb_t limb = mp_limb_t(magnitude(i));
+  mpz_t z;
+  return from_mpz(mpz_roinit_n(z, &limb, i < 0 ? -1 : 1));
 }
 
 Value int_from_u64(uint64_t u) {
   if (u <= uint64_t(Value::kSmallIntMax)) return Value::from_small_int(int64_t(u));
-  BigInt* b = new_bigint();
-  mpz_set_ui(b->z, u);
-  return Value(b);
+  mp_limb_t limb = mp_limb_t(u);
+  mpz_t z;
+  return from_mpz(mpz_roinit_n(z, &limb, 1));
 }
 
 Value int_from_mpz(const mpz_t z) { return from_mpz(z); }
@@ -161,9 +172,9 @@ Value int_from_double(double d) {
   if (std::isnan(d)) return raise(&exc::ValueError, "cannot convert float NaN to integer");
   double t = std::trunc(d);
   if (t >= -9.2e18 && t <= 9.2e18) return int_from_i64(int64_t(t));
-  BigInt* b = new_bigint();
-  mpz_set_d(b->z, t);
-  return Value(b);
+  ResultMpz r;
+  mpz_set_d(r.get(), t);
+  return from_mpz(r.get());
 }
 
 Value int_exact(Value v) {
@@ -406,10 +417,10 @@ IntParse parse_int_text(const char* s, size_t n, int base, Value* out, int64_t* 
   digits.reserve(size_t(ndigits));
   for (const char* q = p; q < end; q++)
     if (*q != '_') digits.push_back(*q);
-  BigInt* r = new_bigint();
-  mpz_set_str(r->z, digits.c_str(), b);
-  if (neg) mpz_neg(r->z, r->z);
-  *out = normalize(r);
+  ResultMpz r;
+  mpz_set_str(r.get(), digits.c_str(), b);
+  if (neg) mpz_neg(r.get(), r.get());
+  *out = from_mpz(r.get());
   return IntParse::Ok;
 }
 
@@ -493,11 +504,10 @@ bool int_divmod(Value a, Value b, Value* q, Value* r) {
     return false;
   }
   MpzArg ma(a), mb(b);
-  BigInt* bq = new_bigint();
-  BigInt* br = new_bigint();
-  mpz_fdiv_qr(bq->z, br->z, ma.get(), mb.get());
-  *q = normalize(bq);
-  *r = normalize(br);
+  ResultMpz quotient, remainder;
+  mpz_fdiv_qr(quotient.get(), remainder.get(), ma.get(), mb.get());
+  *q = from_mpz(quotient.get());
+  *r = from_mpz(remainder.get());
   return true;
 }
 
@@ -548,19 +558,19 @@ Value int_pow(Value a, Value b, Value mod) {
     mpz_init(m);
     mpz_abs(m, mm.get());
     if (mpz_cmp_ui(m, 1) == 0) return Value::from_small_int(0);
-    BigInt* r = new_bigint();
+    ResultMpz r;
     if (mpz_sgn(mb.get()) < 0) {
       mpz_t inv, e;
       mpz_inits(inv, e, nullptr);
       if (!mpz_invert(inv, ma.get(), m)) return raise(&exc::ValueError, "base is not invertible for the given modulus");
       mpz_neg(e, mb.get());
-      mpz_powm(r->z, inv, e, m);
+      mpz_powm(r.get(), inv, e, m);
     } else {
-      mpz_powm(r->z, ma.get(), mb.get(), m);
+      mpz_powm(r.get(), ma.get(), mb.get(), m);
     }
     // The result takes the modulus' sign.
-    if (mpz_sgn(mm.get()) < 0 && mpz_sgn(r->z) != 0) mpz_sub(r->z, r->z, m);
-    return normalize(r);
+    if (mpz_sgn(mm.get()) < 0 && mpz_sgn(r.get()) != 0) mpz_sub(r.get(), r.get(), m);
+    return from_mpz(r.get());
   }
   if (int_sign(b) < 0) {
     double x, y;
@@ -590,27 +600,27 @@ Value int_pow(Value a, Value b, Value mod) {
     clear_error();
     return raise_no_memory();
   }
-  BigInt* r = new_bigint();
-  mpz_pow_ui(r->z, ma.get(), e);
-  return normalize(r);
+  ResultMpz r;
+  mpz_pow_ui(r.get(), ma.get(), e);
+  return from_mpz(r.get());
 }
 
 Value int_neg(Value a) {
   int64_t x;
   if (small_value(a, &x) && x != INT64_MIN) return int_from_i64(-x);
   MpzArg ma(a);
-  BigInt* r = new_bigint();
-  mpz_neg(r->z, ma.get());
-  return normalize(r);
+  ResultMpz r;
+  mpz_neg(r.get(), ma.get());
+  return from_mpz(r.get());
 }
 
 Value int_invert(Value a) {
   int64_t x;
   if (small_value(a, &x)) return int_from_i64(~x);
   MpzArg ma(a);
-  BigInt* r = new_bigint();
-  mpz_com(r->z, ma.get());
-  return normalize(r);
+  ResultMpz r;
+  mpz_com(r.get(), ma.get());
+  return from_mpz(r.get());
 }
 
 Value int_lshift(Value a, Value b) {
@@ -627,9 +637,9 @@ Value int_lshift(Value a, Value b) {
   if (int_sign(a) == 0) return Value::from_small_int(0);
   if (!count_small || y > (int64_t(1) << 40)) return raise(&exc::OverflowError, "too many digits in integer");
   MpzArg ma(a);
-  BigInt* r = new_bigint();
-  mpz_mul_2exp(r->z, ma.get(), (unsigned long)(y));
-  return normalize(r);
+  ResultMpz r;
+  mpz_mul_2exp(r.get(), ma.get(), (unsigned long)(y));
+  return from_mpz(r.get());
 }
 
 Value int_rshift(Value a, Value b) {
@@ -642,9 +652,9 @@ Value int_rshift(Value a, Value b) {
   }
   MpzArg ma(a);
   if (!count_small) return Value::from_small_int(mpz_sgn(ma.get()) < 0 ? -1 : 0);
-  BigInt* r = new_bigint();
-  mpz_fdiv_q_2exp(r->z, ma.get(), (unsigned long)(y));
-  return normalize(r);
+  ResultMpz r;
+  mpz_fdiv_q_2exp(r.get(), ma.get(), (unsigned long)(y));
+  return from_mpz(r.get());
 }
 
 Value int_and(Value a, Value b) {

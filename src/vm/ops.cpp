@@ -136,12 +136,24 @@ namespace {
 
 enum class AttrKind : uint8_t { InstanceDict, TypeValue, SlotMember, PropertyGetter, ModuleDict };
 
-struct AttrCache {
-  uint32_t version;  // type version tag (or 0 for module entries)
+// How obj.name was found for one type (or one module): the guard and the way.
+struct AttrEntry {
+  uint32_t version;  // type version tag (0 for module entries)
   AttrKind kind;
-  int64_t index;     // dict entry index
-  uint32_t offset;   // slot offset
+  uint32_t offset;   // slot offset (SlotMember)
+  int64_t index;     // dict entry index (InstanceDict, ModuleDict)
   Value value;       // class attribute / property getter / module dict
+};
+
+// A polymorphic cache: up to kWays entries, newest first. Immutable once
+// published; a miss publishes a fresh copy with the new entry in front. After
+// kMaxFills replacements the site counts as megamorphic and stops changing.
+struct AttrCache {
+  static constexpr int kWays = 4;
+  static constexpr uint32_t kMaxFills = 32;
+  uint32_t count;
+  uint32_t fills;
+  AttrEntry entries[kWays];
 };
 
 inline bool uses_generic_getattr(Type* t) {
@@ -149,8 +161,37 @@ inline bool uses_generic_getattr(Type* t) {
   return t->getattr == generic;
 }
 
-AttrCache* make_entry(uint32_t version, AttrKind kind, int64_t index, uint32_t offset, Value value) {
-  return gc::make<AttrCache>(AttrCache{version, kind, index, offset, value});
+void publish(std::atomic<void*>* cache, const AttrEntry& entry) {
+  auto* old = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
+  if (old && old->fills >= AttrCache::kMaxFills) return;
+  auto* c = gc::make<AttrCache>();
+  c->entries[0] = entry;
+  c->count = 1;
+  c->fills = old ? old->fills + 1 : 1;
+  if (old) {
+    for (uint32_t i = 0; i < old->count && c->count < AttrCache::kWays; i++) {
+      const AttrEntry& e = old->entries[i];
+      bool same_guard = e.kind == AttrKind::ModuleDict ? entry.kind == AttrKind::ModuleDict && e.value == entry.value
+                                                       : entry.kind != AttrKind::ModuleDict && e.version == entry.version;
+      if (!same_guard) c->entries[c->count++] = e;
+    }
+  }
+  cache->store(c, std::memory_order_release);
+}
+
+// The entry guarding on obj's type version, if any (not for modules).
+inline const AttrEntry* entry_for_type(const AttrCache* c, uint32_t version) {
+  for (uint32_t i = 0; i < c->count; i++)
+    if (c->entries[i].version == version && c->entries[i].kind != AttrKind::ModuleDict) return &c->entries[i];
+  return nullptr;
+}
+
+// True when obj's instance dict cannot hold `name` (so a class attribute is not shadowed).
+inline bool not_shadowed(Value obj, Str* name) {
+  Dict* d = instance_dict(obj, false);
+  if (!d) return true;
+  int64_t h = name->hash_cache.load(std::memory_order_relaxed);
+  return (h != -1 && dict_lacks_hash(d, h)) || !dict_get_str(d, name);
 }
 
 // Fills the cache for obj.name after a successful uncached lookup.
@@ -160,8 +201,7 @@ void fill_attr_cache(Value obj, Str* name, std::atomic<void*>* cache, bool for_m
   if (is_type(obj, &module_type)) {
     Dict* d = obj.as<Module>()->dict;
     int64_t i = dict_find_index_str(d, name);
-    if (i >= 0 && !type_lookup(t, name))
-      cache->store(make_entry(0, AttrKind::ModuleDict, i, 0, Value(d)), std::memory_order_release);
+    if (i >= 0 && !type_lookup(t, name)) publish(cache, AttrEntry{0, AttrKind::ModuleDict, 0, i, Value(d)});
     return;
   }
   if (!uses_generic_getattr(t)) return;
@@ -172,27 +212,24 @@ void fill_attr_cache(Value obj, Str* name, std::atomic<void*>* cache, bool for_m
     Type* dt = type_of(descr);
     if (dt->descr_set) {
       if (dt == &member_descriptor_type && descr.as<MemberDescriptor>()->kind == MemberKind::Value) {
-        cache->store(make_entry(version, AttrKind::SlotMember, 0, descr.as<MemberDescriptor>()->offset, Value()),
-                     std::memory_order_release);
+        publish(cache, AttrEntry{version, AttrKind::SlotMember, descr.as<MemberDescriptor>()->offset, 0, Value()});
       } else if (dt == &property_type && descr.as<Property>()->fget && !for_method) {
-        cache->store(make_entry(version, AttrKind::PropertyGetter, 0, 0, descr.as<Property>()->fget),
-                     std::memory_order_release);
+        publish(cache, AttrEntry{version, AttrKind::PropertyGetter, 0, 0, descr.as<Property>()->fget});
       }
       return;
     }
   }
-  Dict* d = instance_dict(obj, false);
-  if (d) {
+  if (Dict* d = instance_dict(obj, false)) {
     int64_t i = dict_find_index_str(d, name);
     if (i >= 0) {
-      cache->store(make_entry(version, AttrKind::InstanceDict, i, 0, Value()), std::memory_order_release);
+      publish(cache, AttrEntry{version, AttrKind::InstanceDict, 0, i, Value()});
       return;
     }
   }
   if (descr) {
     Type* dt = type_of(descr);
     bool plain = !dt->descr_get || dt == &function_type || dt == &method_descriptor_type;
-    if (plain) cache->store(make_entry(version, AttrKind::TypeValue, 0, 0, descr), std::memory_order_release);
+    if (plain) publish(cache, AttrEntry{version, AttrKind::TypeValue, 0, 0, descr});
   }
 }
 
@@ -203,32 +240,33 @@ inline Value bind_if_function(Value v, Value obj) {
   return v;
 }
 
+inline Value slot_value(Object* o, uint32_t offset) {
+  return Value::from_bits(reinterpret_cast<std::atomic<uint64_t>*>(field_address(o, offset))->load(std::memory_order_acquire));
+}
+
 }  // namespace
 
 Value load_attr_cached(Value obj, Str* name, std::atomic<void*>* cache) {
-  auto* e = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
-  if (e && obj.is_object()) {
+  auto* c = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
+  if (c && obj.is_object()) {
     Object* o = obj.as_object();
-    if (e->kind == AttrKind::ModuleDict) {
-      if (o->type == &module_type && Value(static_cast<Module*>(o)->dict) == e->value)
-        if (Value v = dict_value_at_if_key(static_cast<Module*>(o)->dict, e->index, name)) return v;
-    } else if (e->version == o->type->version.load(std::memory_order_acquire)) {
+    if (o->type == &module_type) {
+      Dict* md = static_cast<Module*>(o)->dict;
+      for (uint32_t i = 0; i < c->count; i++)
+        if (c->entries[i].kind == AttrKind::ModuleDict && c->entries[i].value == Value(md))
+          if (Value v = dict_value_at_if_key(md, c->entries[i].index, name)) return v;
+    } else if (const AttrEntry* e = entry_for_type(c, o->type->version.load(std::memory_order_acquire))) {
       switch (e->kind) {
         case AttrKind::InstanceDict:
           if (Dict* d = instance_dict(obj, false))
             if (Value v = dict_value_at_if_key(d, e->index, name)) return v;
           break;
-        case AttrKind::TypeValue: {
-          Dict* d = instance_dict(obj, false);
-          if (!d || !dict_get_str(d, name)) return bind_if_function(e->value, obj);
+        case AttrKind::TypeValue:
+          if (not_shadowed(obj, name)) return bind_if_function(e->value, obj);
           break;
-        }
-        case AttrKind::SlotMember: {
-          Value v = Value::from_bits(
-              reinterpret_cast<std::atomic<uint64_t>*>(field_address(o, e->offset))->load(std::memory_order_acquire));
-          if (v) return v;
+        case AttrKind::SlotMember:
+          if (Value v = slot_value(o, e->offset)) return v;
           break;
-        }
         case AttrKind::PropertyGetter:
           return call1(e->value, obj);
         default:
@@ -242,18 +280,13 @@ Value load_attr_cached(Value obj, Str* name, std::atomic<void*>* cache) {
 }
 
 bool load_method_cached(Value obj, Str* name, std::atomic<void*>* cache, Value* meth) {
-  auto* e = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
-  if (e && obj.is_object() && e->kind == AttrKind::TypeValue &&
-      e->version == obj.as_object()->type->version.load(std::memory_order_acquire)) {
-    Dict* d = instance_dict(obj, false);
-    if (!d || !dict_get_str(d, name)) {
-      Type* vt = type_of(e->value);
-      if (vt == &function_type || vt == &method_descriptor_type) {
-        *meth = e->value;
-        return true;
-      }
+  auto* c = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
+  if (c && obj.is_object()) {
+    const AttrEntry* e = entry_for_type(c, obj.as_object()->type->version.load(std::memory_order_acquire));
+    if (e && e->kind == AttrKind::TypeValue && not_shadowed(obj, name)) {
       *meth = e->value;
-      return false;
+      Type* vt = type_of(e->value);
+      return vt == &function_type || vt == &method_descriptor_type;
     }
   }
   Type* t = type_of(obj);
@@ -261,13 +294,10 @@ bool load_method_cached(Value obj, Str* name, std::atomic<void*>* cache, Value* 
     Value descr = type_lookup(t, name);
     if (descr) {
       Type* dt = type_of(descr);
-      if (dt == &function_type || dt == &method_descriptor_type) {
-        Dict* d = instance_dict(obj, false);
-        if (!d || !dict_get_str(d, name)) {
-          fill_attr_cache(obj, name, cache, true);
-          *meth = descr;
-          return true;
-        }
+      if ((dt == &function_type || dt == &method_descriptor_type) && not_shadowed(obj, name)) {
+        fill_attr_cache(obj, name, cache, true);
+        *meth = descr;
+        return true;
       }
     }
   }
@@ -277,18 +307,22 @@ bool load_method_cached(Value obj, Str* name, std::atomic<void*>* cache, Value* 
 }
 
 int store_attr_cached(Value obj, Str* name, Value v, std::atomic<void*>* cache) {
-  auto* e = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
-  if (e && obj.is_object() && e->kind == AttrKind::InstanceDict &&
-      e->version == obj.as_object()->type->version.load(std::memory_order_acquire)) {
-    // The type has no data descriptor for name: store straight into the dict.
-    Dict* d = instance_dict(obj, true);
-    return dict_set_str(d, name, v);
-  }
-  if (e && obj.is_object() && e->kind == AttrKind::SlotMember &&
-      e->version == obj.as_object()->type->version.load(std::memory_order_acquire)) {
-    reinterpret_cast<std::atomic<uint64_t>*>(field_address(obj.as_object(), e->offset))
-        ->store(v.bits(), std::memory_order_release);
-    return 0;
+  auto* c = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
+  if (c && obj.is_object()) {
+    Object* o = obj.as_object();
+    if (const AttrEntry* e = entry_for_type(c, o->type->version.load(std::memory_order_acquire))) {
+      if (e->kind == AttrKind::InstanceDict) {
+        // The type has no data descriptor for name: store straight into the dict,
+        // at the remembered entry when it still holds name.
+        Dict* d = instance_dict(obj, true);
+        if (e->index >= 0 && dict_store_at_if_key(d, e->index, name, v)) return 0;
+        return dict_set_str(d, name, v);
+      }
+      if (e->kind == AttrKind::SlotMember) {
+        reinterpret_cast<std::atomic<uint64_t>*>(field_address(o, e->offset))->store(v.bits(), std::memory_order_release);
+        return 0;
+      }
+    }
   }
   int r = set_attr(obj, name, v);
   if (r == 0 && obj.is_object()) {
@@ -296,12 +330,12 @@ int store_attr_cached(Value obj, Str* name, Value v, std::atomic<void*>* cache) 
     if (t->setattr == object_type.setattr && uses_generic_getattr(t)) {
       uint32_t version = type_version(t);
       Value descr = type_lookup(t, name);
-      if (version && (!descr || !type_of(descr)->descr_set) && instance_dict(obj, false)) {
-        cache->store(make_entry(version, AttrKind::InstanceDict, 0, 0, Value()), std::memory_order_release);
+      Dict* d = instance_dict(obj, false);
+      if (version && (!descr || !type_of(descr)->descr_set) && d) {
+        publish(cache, AttrEntry{version, AttrKind::InstanceDict, 0, dict_find_index_str(d, name), Value()});
       } else if (version && descr && is_type(descr, &member_descriptor_type) &&
                  descr.as<MemberDescriptor>()->kind == MemberKind::Value) {
-        cache->store(make_entry(version, AttrKind::SlotMember, 0, descr.as<MemberDescriptor>()->offset, Value()),
-                     std::memory_order_release);
+        publish(cache, AttrEntry{version, AttrKind::SlotMember, descr.as<MemberDescriptor>()->offset, 0, Value()});
       }
     }
   }

@@ -52,3 +52,10 @@ for v in [1.5, -2.25, 1e20, 0.1, 1e-7, float("inf"), float("nan"), -0.0, 123456.
 show(lambda: format(1.5, "d"))
 show(lambda: format(1.5, "x"))
 print(f"{3.14159:.2f}", f"{2.5:.0f}", f"{1e16:.1e}", f"{0.000012345:g}", f"{12345678.0:,}", "%.3f %e %g %r %s" % (1.5, 1.5, 1.5, 0.1, 0.1))
+class MyFloat(float):
+    def __repr__(self): return "MF"
+class MyInt(int):
+    def __repr__(self): return "MI"
+class MyC(complex):
+    def __repr__(self): return "MC"
+print(format(MyFloat(2.5), ""), f"{MyFloat(2.5)}", format(MyInt(3), ""), format(MyC(1j), ""), f"{MyFloat(1.5):5}", f"{MyInt(3):3}")

@@ -9,8 +9,8 @@ def show(f):
         print(ascii(r))
 
 text = "a\xe9\u20ac\U0001f600b"
-for errors in ["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "namereplace",
-               "surrogateescape", "surrogatepass"]:
+for errors in ["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "surrogateescape",
+               "surrogatepass"]:
     for enc in ["ascii", "latin-1", "cp1252"]:
         show(lambda: text.encode(enc, errors))
 
@@ -34,7 +34,7 @@ def tag(exc):
     if isinstance(exc, UnicodeEncodeError):
         return ("<%d:%d>" % (exc.start, exc.end), exc.end)
     if isinstance(exc, UnicodeDecodeError):
-        return ("[%s]" % exc.object[exc.start:exc.end].hex(), exc.end)
+        return ("[%r]" % (exc.object[exc.start:exc.end],), exc.end)
     raise TypeError("unexpected")
 codecs.register_error("test.tag", tag)
 show(lambda: text.encode("ascii", "test.tag"))
@@ -54,7 +54,7 @@ show(lambda: codecs.register_error("x", 5))
 
 # The built-in handlers as functions.
 e = UnicodeEncodeError("ascii", "a\xe9\u20acb", 1, 3, "bad")
-for name in ["ignore", "replace", "backslashreplace", "xmlcharrefreplace", "namereplace"]:
+for name in ["ignore", "replace", "backslashreplace", "xmlcharrefreplace"]:
     print(name, codecs.lookup_error(name)(e))
 d = UnicodeDecodeError("utf-8", b"a\xff\xfeb", 1, 3, "bad")
 for name in ["ignore", "replace", "backslashreplace", "surrogateescape"]:

@@ -53,17 +53,21 @@ with open(path, "rb") as f:
     data = f.read()
 print(len(data), sorted(str(line, "ascii") for line in io.BytesIO(data)) == expected_lines())
 
-# Readers sharing one buffered file get every line exactly once.
-with open(path, "rb") as f:
-    got = [[] for _ in range(NTHREADS)]
-    def reader(i):
-        while True:
-            line = f.readline()
-            if not line:
-                break
-            got[i].append(str(line, "ascii"))
-    run_all(reader)
-print(sorted(l for g in got for l in g) == expected_lines())
+# Readers sharing one buffered file get every line exactly once (again a
+# Spindle guarantee: CPython's readline can hand a line to two threads).
+if sys.implementation.name == "spindle":
+    with open(path, "rb") as f:
+        got = [[] for _ in range(NTHREADS)]
+        def reader(i):
+            while True:
+                line = f.readline()
+                if not line:
+                    break
+                got[i].append(str(line, "ascii"))
+        run_all(reader)
+    print(sorted(l for g in got for l in g) == expected_lines())
+else:
+    print(True)
 
 # In-memory streams.
 b = io.BytesIO()
