@@ -208,19 +208,16 @@ int partial_set_dict(Value self, Value v) {
   return 0;
 }
 
-Value partial_get_func(Value self) { return P(self)->fn; }
-Value partial_get_args(Value self) { return Value(P(self)->args); }
-Value partial_get_keywords(Value self) { return Value(P(self)->kw); }
-
 const MethodDef partial_methods[] = {{"__reduce__", partial_reduce, kMethodInstance, nullptr},
                                      {"__setstate__", partial_setstate, kMethodInstance, nullptr},
                                      {"__class_getitem__", partial_class_getitem, kMethodClass, "See PEP 585"},
                                      {nullptr}};
-const GetSetDef partial_getsets[] = {{"func", partial_get_func, nullptr, "function object to use in future partial calls"},
-                                     {"args", partial_get_args, nullptr, "tuple of arguments to future partial calls"},
-                                     {"keywords", partial_get_keywords, nullptr, "dictionary of keyword arguments to future partial calls"},
-                                     {"__dict__", partial_get_dict, partial_set_dict, nullptr},
-                                     {nullptr}};
+const MemberDef partial_members[] = {
+    {"func", MemberKind::ReadOnlyValue, offsetof(Partial, fn), "function object to use in future partial calls"},
+    {"args", MemberKind::ReadOnlyValue, offsetof(Partial, args), "tuple of arguments to future partial calls"},
+    {"keywords", MemberKind::ReadOnlyValue, offsetof(Partial, kw), "dictionary of keyword arguments to future partial calls"},
+    {nullptr}};
+const GetSetDef partial_getsets[] = {{"__dict__", partial_get_dict, partial_set_dict, nullptr}, {nullptr}};
 
 // ------------------------------------------------------------------ cmp_to_key
 
@@ -527,6 +524,7 @@ bool functools_init(Module* m) {
   partial_type.repr = partial_repr;
   partial_type.methods = partial_methods;
   partial_type.getsets = partial_getsets;
+  partial_type.members = partial_members;
   partial_type.doc =
       "partial(func, *args, **keywords) - new function with partial application\n    of the given arguments and "
       "keywords.\n";
