@@ -3,8 +3,8 @@
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, functools_module, gc_module, io_module,
-    itertools_module, math_module, operator_module, string_module, thread_module, time_module, weakref_module;
+extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, errno_module, functools_module, gc_module, io_module,
+    itertools_module, math_module, operator_module, stat_module, string_module, thread_module, time_module, weakref_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
@@ -12,12 +12,14 @@ void register_native_modules() {
       &cmath_module,
       &codecs_module,
       &collections_module,
+      &errno_module,
       &functools_module,
       &gc_module,
       &io_module,
       &itertools_module,
       &math_module,
       &operator_module,
+      &stat_module,
       &string_module,
       &thread_module,
       &time_module,
