@@ -212,6 +212,13 @@ void set_dynamic_roots(RootRangesFn fn) {
   }
 }
 
+void before_fork() { GC_atfork_prepare(); }
+void after_fork_parent() { GC_atfork_parent(); }
+void after_fork_child() {
+  GC_atfork_child();
+  GC_start_mark_threads();
+}
+
 int create_thread(void* (*start)(void*), void* arg, size_t stack_size, uint64_t* ident) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);

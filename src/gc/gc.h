@@ -98,6 +98,12 @@ using PushRangeFn = void (*)(void* begin, void* end);
 using RootRangesFn = void (*)(PushRangeFn push);
 void set_dynamic_roots(RootRangesFn fn);
 
+// Around fork(): the child gets a consistent collector with only the forking
+// thread (and restarted marker threads).
+void before_fork();
+void after_fork_parent();
+void after_fork_child();
+
 // Thread creation that registers the new thread with the collector.
 int create_thread(void* (*start)(void*), void* arg, size_t stack_size, uint64_t* ident);
 
