@@ -71,7 +71,7 @@ Value field_name_iterator_next(Value self) {
 }
 
 Value formatter_parser(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("formatter_parser", kwnames) || !check_nargs("formatter_parser", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("_string.formatter_parser", kwnames) || !check_nargs("_string.formatter_parser", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "expected str, got %s", type_name(args[0]));
   Str* s = args[0].as<Str>();
   auto* it = alloc_instance<FormatterIterator>(&formatter_iterator_type);
@@ -82,8 +82,8 @@ Value formatter_parser(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value formatter_field_name_split(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("formatter_field_name_split", kwnames) ||
-      !check_nargs("formatter_field_name_split", nargs, 1, 1))
+  if (!check_no_kwargs("_string.formatter_field_name_split", kwnames) ||
+      !check_nargs("_string.formatter_field_name_split", nargs, 1, 1))
     return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "expected str, got %s", type_name(args[0]));
   Str* s = args[0].as<Str>();

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/float.h"
@@ -49,7 +50,10 @@ Value get_attr(Value obj, Str* name) {
   GetAttrFn f = type_of(obj)->getattr;
   if (!f) return attribute_error(obj, name);
   Value r = f(obj, name);
-  if (!r && !error_occurred()) return attribute_error(obj, name);
+  if (r) return r;
+  if (!error_occurred()) return attribute_error(obj, name);
+  // An AttributeError raised by __getattr__ and the like learns what was looked up.
+  if (error_matches(&exc::AttributeError)) exception_set_attribute_error_context(ts()->exception, obj, name);
   return r;
 }
 
@@ -322,7 +326,36 @@ Value binary_op1(Value a, Value b, int op) {
   return NotImplemented();
 }
 
+// Whether v supports sequence concatenation and repetition (CPython's sq_concat / sq_repeat).
+bool is_concat_sequence(Value v) {
+  return is_str(v) || is_list(v) || is_tuple(v) || is_bytes(v) || is_bytearray(v);
+}
+
+// Raises the error for `a + b` / `a * b` where a (or b) is a builtin
+// sequence: the sequence's own message, which CPython raises from sq_concat /
+// sq_repeat once both operands' numeric methods declined. False if neither applies.
+bool raise_sequence_operand_error(Value a, Value b, int op) {
+  if (op == int(BinaryOp::Add) && is_concat_sequence(a)) {
+    if (is_bytes(a) || is_bytearray(a)) {
+      raise(&exc::TypeError, "can't concat %s to %s", type_name(b), type_name(a));
+    } else {
+      const char* kind = is_str(a) ? "str" : is_list(a) ? "list" : "tuple";
+      raise(&exc::TypeError, "can only concatenate %s (not \"%s\") to %s", kind, type_name(b), kind);
+    }
+    return true;
+  }
+  if (op == int(BinaryOp::Mul)) {
+    Value count = is_concat_sequence(a) ? b : is_concat_sequence(b) ? a : Value();
+    if (count && !type_of(count)->index) {
+      raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
+      return true;
+    }
+  }
+  return false;
+}
+
 Value binary_type_error(Value a, Value b, int op, bool inplace) {
+  if (raise_sequence_operand_error(a, b, op)) return Value();
   if (!inplace && op == int(BinaryOp::Pow))
     return raise(&exc::TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", type_name(a),
                  type_name(b));
@@ -453,7 +486,12 @@ int set_item(Value obj, Value key, Value v) {
 int del_item(Value obj, Value key) {
   Type* t = type_of(obj);
   if (!t->setitem) {
-    raise(&exc::TypeError, "'%s' object does not support item deletion", type_name(t));
+    // CPython words it differently when deleting an index from a sequence-like type.
+    bool sequence_index = (type_of(key)->index || is_int(key)) &&
+                          ((t->flags & kTypeHeap) || t->getitem || t->len || t->contains);
+    raise(&exc::TypeError, sequence_index ? "'%s' object doesn't support item deletion"
+                                          : "'%s' object does not support item deletion",
+          type_name(t));
     return -1;
   }
   return t->setitem(obj, key, Value());

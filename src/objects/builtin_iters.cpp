@@ -253,7 +253,7 @@ Value reversed_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
   }
   if (error_occurred()) return Value();
   Type* t = type_of(seq);
-  if (!t->len || !t->getitem || is_dict(seq))
+  if (!t->getitem || is_dict(seq))
     return raise(&exc::TypeError, "'%s' object is not reversible", type_name(seq));
   int64_t n = length(seq);
   if (n < 0) return Value();

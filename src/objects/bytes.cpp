@@ -317,9 +317,10 @@ Value bytes_concat(Value a, Value b) {
   BufferView x, y;
   if (!is_bytes(a) && !is_bytearray(a)) return NotImplemented();
   if (!get_buffer(a, &x)) return Value();
+  // Not a buffer: the right operand's __radd__ gets its turn (binary_op reports the error).
   if (!get_buffer(b, &y)) {
     clear_error();
-    return raise(&exc::TypeError, "can't concat %s to %s", type_name(b), type_name(a));
+    return NotImplemented();
   }
   std::string s(reinterpret_cast<const char*>(x.data), size_t(x.size));
   s.append(reinterpret_cast<const char*>(y.data), size_t(y.size));

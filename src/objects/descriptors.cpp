@@ -169,9 +169,12 @@ const MethodDef method_descr_methods[] = {{"__reduce__", method_descr_reduce, kM
 Value classmethod_descr_get(Value self, Value obj, Value type) {
   auto* d = self.as<MethodDescriptor>();
   Value cls = type ? type : Value(type_of(obj));
-  if (!is_type_object(cls) || !is_subtype(cls.as<Type>(), d->owner))
-    return raise(&exc::TypeError, "descriptor '%s' for type '%U' needs a subtype of '%U' as arg 2, not a '%s'",
-                 d->def->name, d->owner->name, d->owner->name, type_name(cls));
+  if (!is_type_object(cls))
+    return raise(&exc::TypeError, "descriptor '%s' for type '%U' needs a type, not a '%s' as arg 2", d->def->name,
+                 d->owner->name, type_name(cls));
+  if (!is_subtype(cls.as<Type>(), d->owner))
+    return raise(&exc::TypeError, "descriptor '%s' requires a subtype of '%U' but received '%s'", d->def->name,
+                 d->owner->name, type_name(cls.as<Type>()));
   return builtin_function_new(d->def, cls, Value());
 }
 
@@ -356,7 +359,7 @@ int member_set(Value self, Value obj, Value v) {
   }
   auto* p = reinterpret_cast<std::atomic<uint64_t>*>(field_address(obj.as_object(), d->offset));
   if (!v && d->kind == MemberKind::Value && !p->load(std::memory_order_acquire)) {
-    raise(&exc::AttributeError, "'%s' object has no attribute '%U'", type_name(obj), d->name);
+    raise(&exc::AttributeError, "%U", d->name);
     return -1;
   }
   p->store(v.bits(), std::memory_order_release);
@@ -382,19 +385,29 @@ const GetSetDef member_getsets[] = {{"__name__", member_get_name, nullptr, nullp
 
 // ------------------------------------------------------------------ classmethod / staticmethod
 
-template <class T>
-Value wrapped_descriptor_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames, const char* name) {
-  if (!check_no_kwargs(name, kwnames) || !check_nargs(name, nargs, 1, 1)) return Value();
-  T* d = alloc_instance<T>(type);
-  d->func = args[0];
-  return Value(d);
+// Copies __module__, __name__, __qualname__, __doc__ and __annotations__ of
+// the wrapped callable into the descriptor's dict, as functools.wraps would
+// (classmethod and staticmethod do so since 3.10).
+bool copy_wrapped_attrs(Value self, Value func) {
+  for (Str* name : {names::__module__, names::__name__, names::__qualname__, names::__doc__, names::__annotations__}) {
+    Value v = lookup_attr(func, name);
+    if (!v) {
+      if (error_occurred()) return false;
+      continue;
+    }
+    if (set_attr(self, name, v) < 0) return false;
+  }
+  return true;
 }
 
-// Copies __doc__, __name__, ... of the wrapped callable into the descriptor's
-// dict (functools.wraps-like behaviour of 3.10+ classmethod/staticmethod).
-Dict* wrapper_dict(Value self, Dict** slot) {
-  if (!*slot) *slot = dict_new();
-  return *slot;
+template <class T>
+Value wrapped_descriptor_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames, const char* name) {
+  if (!check_no_kwargs(name, kwnames)) return Value();
+  if (nargs != 1) return raise(&exc::TypeError, "%s expected 1 argument, got %zd", name, ssize_t(nargs));
+  T* d = alloc_instance<T>(type);
+  d->func = args[0];
+  if (!copy_wrapped_attrs(Value(d), args[0])) return Value();
+  return Value(d);
 }
 
 Value classmethod_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -421,8 +434,6 @@ Value staticmethod_call(Value self, const Value* args, size_t nargs, Tuple* kwna
   return call(self.as<StaticMethod>()->func, args, nargs, kwnames);
 }
 
-Value cm_get_func(Value self) { return self.as<ClassMethod>()->func; }
-Value sm_get_func(Value self) { return self.as<StaticMethod>()->func; }
 Value cm_get_isabstract(Value self) {
   Value v = lookup_attr(self.as<ClassMethod>()->func, names::__isabstractmethod__);
   if (!v) return error_occurred() ? Value() : False();
@@ -433,46 +444,13 @@ Value sm_get_isabstract(Value self) {
   if (!v) return error_occurred() ? Value() : False();
   return v;
 }
-Value cm_get_dict(Value self) { return Value(wrapper_dict(self, &self.as<ClassMethod>()->dict)); }
-Value sm_get_dict(Value self) { return Value(wrapper_dict(self, &self.as<StaticMethod>()->dict)); }
-Value cm_get_wrapped(Value self) { return self.as<ClassMethod>()->func; }
-Value sm_get_wrapped(Value self) { return self.as<StaticMethod>()->func; }
 
-const GetSetDef classmethod_getsets[] = {{"__func__", cm_get_func, nullptr, nullptr},
-                                         {"__wrapped__", cm_get_wrapped, nullptr, nullptr},
+const GetSetDef classmethod_getsets[] = {
                                          {"__isabstractmethod__", cm_get_isabstract, nullptr, nullptr},
-                                         {"__dict__", cm_get_dict, nullptr, nullptr},
                                          {nullptr}};
-const GetSetDef staticmethod_getsets[] = {{"__func__", sm_get_func, nullptr, nullptr},
-                                          {"__wrapped__", sm_get_wrapped, nullptr, nullptr},
+const GetSetDef staticmethod_getsets[] = {
                                           {"__isabstractmethod__", sm_get_isabstract, nullptr, nullptr},
-                                          {"__dict__", sm_get_dict, nullptr, nullptr},
                                           {nullptr}};
-
-// Attribute access falls through to the dict, then to the wrapped callable
-// (for __doc__, __name__, __qualname__ as functools.wraps would copy them).
-template <class T>
-Value wrapped_getattr(Value self, Str* name) {
-  Value v = generic_getattr(self, name);
-  if (v || error_occurred()) return v;
-  T* d = self.as<T>();
-  if (d->dict)
-    if (Value dv = dict_get_str(d->dict, name)) return dv;
-  if (name == names::__doc__ || name == names::__name__ || name == names::__qualname__ || name == names::__module__ ||
-      name == names::__annotations__)
-    return lookup_attr(d->func, name);
-  return Value();
-}
-
-template <class T>
-int wrapped_setattr(Value self, Str* name, Value v) {
-  Value descr = type_lookup(type_of(self), name);
-  if (descr && type_of(descr)->descr_set) return type_of(descr)->descr_set(descr, self, v);
-  T* d = self.as<T>();
-  Dict* dict = wrapper_dict(self, &d->dict);
-  if (!v) return dict_del(dict, Value(name));
-  return dict_set_str(dict, intern(name), v);
-}
 
 Value classmethod_repr(Value self) {
   Value r = repr(self.as<ClassMethod>()->func);
@@ -484,6 +462,13 @@ Value staticmethod_repr(Value self) {
   if (!r) return Value();
   return Value(format_message("<staticmethod(%U)>", r.as<Str>()));
 }
+
+// __func__ and __wrapped__ are read-only members, as in CPython.
+template <class T>
+const MemberDef wrapped_func_members[] = {
+    {"__func__", MemberKind::ReadOnlyValue, uint32_t(offsetof(T, func)), nullptr},
+    {"__wrapped__", MemberKind::ReadOnlyValue, uint32_t(offsetof(T, func)), nullptr},
+    {nullptr}};
 
 // ------------------------------------------------------------------ property
 
@@ -507,29 +492,23 @@ int property_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     Value d = lookup_attr(p->fget, names::__doc__);
     if (!d && error_occurred()) return -1;
     if (d && !is_none(d)) {
-      p->doc = d;
       p->getter_doc = true;
+      // A subclass keeps the getter's doc in its instance dict, where the
+      // class's own __doc__ does not shadow it (CPython 3.11 does this only
+      // for the getter's doc, not for an explicit doc argument).
+      if (type_of(self) == &property_type) p->doc = d;
+      else if (set_attr(self, names::__doc__, d) < 0) return -1;
     }
   }
-  // A property subclass stores the doc in the instance dict.
-  if (type_of(self) != &property_type && !is_none(p->doc)) {
-    if (set_attr(self, names::__doc__, p->doc) < 0) return -1;
-  }
   return 0;
-}
-
-Value property_name_for_errors(Property* p) {
-  if (p->name) return Value(p->name);
-  return Value();
 }
 
 Value property_get(Value self, Value obj, Value type) {
   if (!obj) return self;
   Property* p = self.as<Property>();
   if (is_none(p->fget)) {
-    Value n = property_name_for_errors(p);
-    if (n) return raise(&exc::AttributeError, "property %R of '%s' object has no getter", n, type_name(obj));
-    return raise(&exc::AttributeError, "unreadable attribute");
+    if (p->name) return raise(&exc::AttributeError, "property %R of '%s' object has no getter", Value(p->name), type_name(obj));
+    return raise(&exc::AttributeError, "property of '%s' object has no getter", type_name(obj));
   }
   return call1(p->fget, obj);
 }
@@ -538,12 +517,11 @@ int property_set(Value self, Value obj, Value v) {
   Property* p = self.as<Property>();
   Value f = v ? p->fset : p->fdel;
   if (is_none(f)) {
-    Value n = property_name_for_errors(p);
-    if (n)
-      raise(&exc::AttributeError, v ? "property %R of '%s' object has no setter" : "property %R of '%s' object has no deleter",
-            n, type_name(obj));
+    const char* what = v ? "setter" : "deleter";
+    if (p->name)
+      raise(&exc::AttributeError, "property %R of '%s' object has no %s", Value(p->name), type_name(obj), what);
     else
-      raise(&exc::AttributeError, v ? "can't set attribute" : "can't delete attribute");
+      raise(&exc::AttributeError, "property of '%s' object has no %s", type_name(obj), what);
     return -1;
   }
   Value r = v ? call2(f, obj, v) : call1(f, obj);
@@ -737,8 +715,8 @@ void init_descriptor_types() {
   classmethod_type.new_ = classmethod_new;
   classmethod_type.descr_get = classmethod_get;
   classmethod_type.getsets = classmethod_getsets;
-  classmethod_type.getattr = wrapped_getattr<ClassMethod>;
-  classmethod_type.setattr = wrapped_setattr<ClassMethod>;
+  classmethod_type.members = wrapped_func_members<ClassMethod>;
+  classmethod_type.dict_offset = int32_t(offsetof(ClassMethod, dict));
   classmethod_type.repr = classmethod_repr;
 
   staticmethod_type.native_name = "staticmethod";
@@ -748,8 +726,8 @@ void init_descriptor_types() {
   staticmethod_type.descr_get = staticmethod_get;
   staticmethod_type.call = staticmethod_call;
   staticmethod_type.getsets = staticmethod_getsets;
-  staticmethod_type.getattr = wrapped_getattr<StaticMethod>;
-  staticmethod_type.setattr = wrapped_setattr<StaticMethod>;
+  staticmethod_type.members = wrapped_func_members<StaticMethod>;
+  staticmethod_type.dict_offset = int32_t(offsetof(StaticMethod, dict));
   staticmethod_type.repr = staticmethod_repr;
 
   property_type.native_name = "property";

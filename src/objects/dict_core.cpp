@@ -132,6 +132,9 @@ void insert_into_fresh(DictTable* t, int64_t hash, Value key, uint64_t value_bit
 
 // Under the lock: replaces the table with one sized for `live` entries plus growth.
 DictTable* resize(Dict* d, DictTable* old, int64_t min_live) {
+  // Pairs with dict_store_at_if_key: our lock acquisition is ordered before the
+  // reads of the old entries below.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
   int64_t live = d->size.load(std::memory_order_relaxed);
   DictTable* t = new_table(index_size_for(std::max(live * 3, min_live)));
   if (old) {
@@ -294,13 +297,18 @@ int dict_set(Dict* d, Value key, Value v) {
 int dict_set_str(Dict* d, Str* key, Value v) { return dict_set(d, Value(key), v); }
 
 bool dict_store_at_if_key(Dict* d, int64_t i, Str* key, Value v) {
-  LockGuard guard(d->lock);
-  DictTable* t = d->table.load(std::memory_order_relaxed);
-  if (!t || i >= t->used.load(std::memory_order_relaxed)) return false;
+  // Lock-free: replace the live value in place. A writer holding the lock may be
+  // copying entries into a new table (resize) and may have read the old value;
+  // the seq_cst exchange followed by the seq_cst check of the lock guarantees
+  // that either that writer sees our value or we see it holding the lock (and
+  // the caller repeats the store under the lock).
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  if (!t || i >= t->used.load(std::memory_order_acquire)) return false;
   DictEntry& e = t->entries[i];
-  if (e.key != Value(key) || !e.value.load(std::memory_order_relaxed)) return false;
-  e.value.store(v.bits(), std::memory_order_release);
-  return true;
+  if (e.key != Value(key)) return false;
+  uint64_t old = e.value.load(std::memory_order_relaxed);
+  if (!old || !e.value.compare_exchange_strong(old, v.bits(), std::memory_order_seq_cst)) return false;
+  return !d->lock.is_locked_seq_cst() && d->table.load(std::memory_order_seq_cst) == t;
 }
 
 namespace {
@@ -441,7 +449,9 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
 }
 
 int dict_merge(Dict* d, Value other, bool override) {
-  if (is_dict(other) && (is_dict_exact(other) || type_lookup(type_of(other), names::keys) == type_lookup(&dict_type, names::keys))) {
+  // Dict subclasses are copied directly unless they override __iter__ (as in
+  // CPython, overriding keys() or __getitem__ alone is not consulted).
+  if (is_dict(other) && type_of(other)->iter == dict_type.iter) {
     Dict* o = other.as<Dict>();
     int64_t pos = 0;
     Value k, v;

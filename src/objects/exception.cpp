@@ -317,6 +317,9 @@ Value raise_name_error(Str* name) {
 
 void exception_set_attribute_error_context(Value e, Value obj, Str* name) {
   if (!is_instance_of(e, &exc::AttributeError)) return;
+  // An error that already names its attribute or object keeps them.
+  auto unset = [](Value v) { return !v || is_none(v); };
+  if (!unset(field(e, kAttrName)) || !unset(field(e, kAttrObj))) return;
   field(e, kAttrName) = Value(name);
   field(e, kAttrObj) = obj;
 }

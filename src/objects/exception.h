@@ -93,7 +93,8 @@ void import_error_set_name(Str* name, Value path);
 // Creates an exception instance: type(*args).
 Value exception_new(Type* type, Tuple* args);
 Value exception_args(Value exc);
-// AttributeError.name / .obj (used for 'Did you mean' suggestions).
+// AttributeError.name / .obj (used for 'Did you mean' suggestions); an
+// exception that has either already is left as it is.
 void exception_set_attribute_error_context(Value exc, Value obj, Str* name);
 // Attaches a traceback entry for a frame being unwound.
 void exception_add_traceback(Value exc, Value frame_object, int lasti, int lineno);

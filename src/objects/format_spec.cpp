@@ -49,12 +49,22 @@ std::string format_double(double v, char code, int64_t precision, unsigned flags
       if (sci[i] != '.') digits.push_back(sci[i]);
     decpt = std::strtol(std::string(sci.substr(e + 1)).c_str(), nullptr, 10) + 1;
   } else if (lower_code == 'f') {
-    std::string buf(size_t(precision) + 330, '\0');
-    int n = std::snprintf(buf.data(), buf.size(), "%.*f", int(precision), a);
-    buf.resize(size_t(n));
-    size_t dot = buf.find('.');
-    std::string int_part = buf.substr(0, dot);
-    digits = int_part + (dot == std::string::npos ? "" : buf.substr(dot + 1));
+    // to_chars rounds correctly (half to even on the exact binary value), as printf does.
+    char small[400];
+    std::string large;
+    size_t need = size_t(precision) + 330;
+    char* first = small;
+    if (need > sizeof small) {
+      large.resize(need);
+      first = large.data();
+    }
+    auto res = std::to_chars(first, first + std::max(need, sizeof small), a, std::chars_format::fixed, int(precision));
+    std::string_view text(first, size_t(res.ptr - first));
+    size_t dot = text.find('.');
+    std::string_view int_part = text.substr(0, dot);
+    digits.reserve(text.size());
+    digits.assign(int_part);
+    if (dot != std::string_view::npos) digits.append(text.substr(dot + 1));
     decpt = int64_t(int_part.size());
     size_t lead = digits.find_first_not_of('0');
     if (lead == std::string::npos) {
@@ -65,13 +75,20 @@ std::string format_double(double v, char code, int64_t precision, unsigned flags
       decpt -= int64_t(lead);
     }
   } else {
-    std::string buf(size_t(precision) + 32, '\0');
-    int n = std::snprintf(buf.data(), buf.size(), "%.*e", int(precision - 1), a);
-    buf.resize(size_t(n));
-    size_t e = buf.find('e');
+    char small[128];
+    std::string large;
+    size_t need = size_t(precision) + 32;
+    char* first = small;
+    if (need > sizeof small) {
+      large.resize(need);
+      first = large.data();
+    }
+    auto res = std::to_chars(first, first + std::max(need, sizeof small), a, std::chars_format::scientific, int(precision - 1));
+    std::string_view text(first, size_t(res.ptr - first));
+    size_t e = text.find('e');
     for (size_t i = 0; i < e; i++)
-      if (buf[i] != '.') digits.push_back(buf[i]);
-    decpt = std::strtol(buf.c_str() + e + 1, nullptr, 10) + 1;
+      if (text[i] != '.') digits.push_back(text[i]);
+    decpt = std::strtol(std::string(text.substr(e + 1)).c_str(), nullptr, 10) + 1;
   }
   while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
   if ((flags & kFormatNoNegZero) && digits.find_first_not_of('0') == std::string::npos) negative = false;
@@ -271,11 +288,14 @@ Value unknown_type(uint32_t type, const char* type_name) {
 
 // ------------------------------------------------------------------ layout
 
-// Left and right padding of `len` characters in a field of `width`.
-void padding_for(int64_t len, int64_t width, uint32_t align, int64_t* left, int64_t* right) {
+// Left and right padding of `len` characters in a field of `width`; false
+// with MemoryError pending when the field cannot be allocated.
+bool padding_for(int64_t len, int64_t width, uint32_t align, int64_t* left, int64_t* right) {
+  if (!check_str_length(width)) return false;
   int64_t total = width > len ? width - len : 0;
   *left = align == '>' ? total : align == '^' ? total / 2 : 0;
   *right = total - *left;
+  return true;
 }
 
 // The integer digits with separators every group_size digits (0: none), left
@@ -313,6 +333,7 @@ std::string group_digits(std::string_view digits, int64_t min_width, int group_s
 // `remainder` is what follows the integer digits (fraction, exponent, '%').
 Str* layout_number(const Spec& f, bool negative, std::string_view prefix, std::string_view int_digits,
                    bool has_decimal, std::string_view remainder) {
+  if (!check_str_length(f.width)) return nullptr;
   char sign = negative ? '-' : f.sign == '+' ? '+' : f.sign == ' ' ? ' ' : 0;
   int64_t fixed = (sign ? 1 : 0) + int64_t(prefix.size()) + (has_decimal ? 1 : 0) + int64_t(remainder.size());
   int64_t min_width = (f.fill == '0' && f.align == '=') ? f.width - fixed : 0;
@@ -383,7 +404,8 @@ Value format_float_spec(double d, const Spec& spec_in) {
   std::string text = format_double(d, char(type), precision, flags);
   if (percent) text.push_back('%');
   NumberText t = split_number(text);
-  return Value(layout_number(f, t.negative, "", t.int_digits, t.has_decimal, t.remainder));
+  Str* r = layout_number(f, t.negative, "", t.int_digits, t.has_decimal, t.remainder);
+  return r ? Value(r) : Value();
 }
 
 }  // namespace
@@ -405,7 +427,7 @@ Value format_str(Value v, Str* spec_str) {
   int64_t len = f.precision >= 0 && f.precision < s->length ? f.precision : s->length;
   if (len == s->length && f.width <= len) return is_str_exact(v) ? v : Value(str_substr(s, 0, s->length));
   int64_t left, right;
-  padding_for(len, f.width, f.align, &left, &right);
+  if (!padding_for(len, f.width, f.align, &left, &right)) return Value();
   StrBuilder b;
   b.reserve(len + left + right);
   b.append_repeated(f.fill, left);
@@ -442,7 +464,7 @@ Value format_int(Value v, Str* spec_str) {
     }
     if (cp < 0 || cp > 0x10FFFF) return raise(&exc::OverflowError, "%%c arg not in range(0x110000)");
     int64_t left, right;
-    padding_for(1, f.width, f.align == '=' ? '>' : f.align, &left, &right);
+    if (!padding_for(1, f.width, f.align == '=' ? '>' : f.align, &left, &right)) return Value();
     StrBuilder b;
     b.append_repeated(f.fill, left);
     b.append(uint32_t(cp));
@@ -451,7 +473,13 @@ Value format_int(Value v, Str* spec_str) {
   }
   std::string digits;
   bool negative;
-  if (f.type == 'd' || f.type == 'n') {
+  if ((f.type == 'd' || f.type == 'n') && v.is_small_int()) {
+    char buf[24];
+    int64_t i = v.as_small_int();
+    negative = i < 0;
+    auto res = std::to_chars(buf, buf + sizeof buf, negative ? -i : i);
+    digits.assign(buf, res.ptr);
+  } else if (f.type == 'd' || f.type == 'n') {
     Value text = to_str(int_exact(v));  // applies the int/str conversion digit limit
     if (!text) return Value();
     digits = std::string(text.as<Str>()->ascii_view());
@@ -481,7 +509,8 @@ Value format_int(Value v, Str* spec_str) {
       default: break;
     }
   }
-  return Value(layout_number(f, negative, prefix, digits, false, ""));
+  Str* r = layout_number(f, negative, prefix, digits, false, "");
+  return r ? Value(r) : Value();
 }
 
 Value format_float(double d, Str* spec_str) {
@@ -543,7 +572,7 @@ Value format_complex(double re, double im, Str* spec_str) {
   if (parens) body.append(')');
   Str* text = body.finish();
   int64_t left, right;
-  padding_for(text->length, f.width, f.align, &left, &right);
+  if (!padding_for(text->length, f.width, f.align, &left, &right)) return Value();
   if (!left && !right) return Value(text);
   StrBuilder b;
   b.append_repeated(f.fill, left);

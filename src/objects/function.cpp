@@ -121,12 +121,6 @@ int function_set_kwdefaults(Value self, Value v) {
   self.as<Function>()->kwdefaults = (v && !is_none(v)) ? v.as<Dict>() : nullptr;
   return 0;
 }
-Value function_get_closure(Value self) {
-  Tuple* c = self.as<Function>()->closure;
-  return c ? Value(c) : None();
-}
-Value function_get_globals(Value self) { return Value(self.as<Function>()->globals); }
-Value function_get_builtins(Value self) { return Value(self.as<Function>()->builtins); }
 Value function_get_doc(Value self) { return self.as<Function>()->doc; }
 int function_set_doc(Value self, Value v) {
   self.as<Function>()->doc = v ? v : None();
@@ -164,15 +158,19 @@ int function_set_dict(Value self, Value v) {
   return 0;
 }
 
+// Read-only members, as in CPython (types.MemberDescriptorType is taken from __globals__).
+const MemberDef function_members[] = {
+    {"__closure__", MemberKind::ReadOnlyValue, uint32_t(offsetof(Function, closure)), nullptr},
+    {"__globals__", MemberKind::ReadOnlyValue, uint32_t(offsetof(Function, globals)), nullptr},
+    {"__builtins__", MemberKind::ReadOnlyValue, uint32_t(offsetof(Function, builtins)), nullptr},
+    {nullptr}};
+
 const GetSetDef function_getsets[] = {
     {"__code__", function_get_code, function_set_code, nullptr},
     {"__name__", function_get_name, function_set_name, nullptr},
     {"__qualname__", function_get_qualname, function_set_qualname, nullptr},
     {"__defaults__", function_get_defaults, function_set_defaults, nullptr},
     {"__kwdefaults__", function_get_kwdefaults, function_set_kwdefaults, nullptr},
-    {"__closure__", function_get_closure, nullptr, nullptr},
-    {"__globals__", function_get_globals, nullptr, nullptr},
-    {"__builtins__", function_get_builtins, nullptr, nullptr},
     {"__doc__", function_get_doc, function_set_doc, nullptr},
     {"__module__", function_get_module, function_set_module, nullptr},
     {"__annotations__", function_get_annotations, function_set_annotations, nullptr},
@@ -293,8 +291,6 @@ Value method_new_py(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
   return method_new(args[0], args[1]);
 }
 
-Value method_descr_get(Value self, Value obj, Value type) { return self; }
-
 // ------------------------------------------------------------------ cell
 
 Value cell_repr(Value self) {
@@ -347,6 +343,7 @@ void init_function_types() {
   function_type.descr_get = function_descr_get;
   function_type.repr = function_repr;
   function_type.getsets = function_getsets;
+  function_type.members = function_members;
   function_type.getattr = function_getattr;
   function_type.setattr = function_setattr;
   function_type.new_ = function_new_py;
@@ -361,7 +358,6 @@ void init_function_types() {
   method_type.getsets = method_getsets;
   method_type.methods = method_methods;
   method_type.new_ = method_new_py;
-  method_type.descr_get = method_descr_get;
 
   cell_type.native_name = "cell";
   cell_type.instance_size = sizeof(Cell);

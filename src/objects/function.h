@@ -80,12 +80,12 @@ struct MemberDescriptor : Object {
 };
 
 struct ClassMethod : Object {
+  Dict* dict;  // __dict__ (copied attributes of func, user attributes)
   Value func;
-  Dict* dict;
 };
 struct StaticMethod : Object {
+  Dict* dict;  // __dict__ (copied attributes of func, user attributes)
   Value func;
-  Dict* dict;
 };
 struct Property : Object {
   Value fget, fset, fdel, doc;

@@ -54,7 +54,8 @@ Value list_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 int list_init_py(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->size && type_of(self) == &list_type) {
+  // Keywords are rejected unless a subclass's own __new__ may have used them.
+  if (kwnames && kwnames->size && type_of(self)->new_ == list_type.new_) {
     raise(&exc::TypeError, "list() takes no keyword arguments");
     return -1;
   }
@@ -291,7 +292,7 @@ const MethodDef iter_methods[] = {{"__length_hint__", iter_length_hint, kMethodI
 
 Value list_concat(Value a, Value b) {
   if (!is_list(a) || !is_list(b)) {
-    if (is_list(a)) return raise(&exc::TypeError, "can only concatenate list (not \"%s\") to list", type_name(b));
+    // The right operand's __radd__ gets its turn; binary_op reports the error.
     return NotImplemented();
   }
   Tuple* x = snapshot(a);

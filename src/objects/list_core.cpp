@@ -102,11 +102,13 @@ Tuple* list_snapshot_locked(List* l) {
 
 int list_extend(List* l, Value iterable) {
   // Sequences we can copy at once are appended under one lock hold, so
-  // l.extend(x) is atomic for lists and tuples (as with the GIL).
+  // l.extend(x) is atomic for lists and tuples (as with the GIL). Subclasses
+  // overriding __iter__ are iterated instead.
   Tuple* batch = nullptr;
-  if (is_list(iterable)) {
+  Type* t = type_of(iterable);
+  if (is_list(iterable) && t->iter == list_type.iter) {
     batch = list_snapshot(iterable.as<List>());
-  } else if (is_tuple(iterable)) {
+  } else if (is_tuple(iterable) && t->iter == tuple_type.iter) {
     batch = iterable.as<Tuple>();
   }
   if (batch) {

@@ -171,11 +171,11 @@ Value object_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
       Value lst = list_from_iterable(abstract);
       if (!lst) return Value();
       if (list_sort(lst.as<List>(), Value(), false) < 0) return Value();
-      Value sep(intern_cstr("', '"));
+      Value sep(intern_cstr(", "));
       sorted_names = str_join(sep.as<Str>(), lst);
       if (!sorted_names) return Value();
       int64_t n = list_size(lst.as<List>());
-      return raise(&exc::TypeError, "Can't instantiate abstract class %U with abstract method%s '%U'", type->name,
+      return raise(&exc::TypeError, "Can't instantiate abstract class %U with abstract method%s %U", type->name,
                    n > 1 ? "s" : "", sorted_names.as<Str>());
     }
   }
@@ -216,10 +216,7 @@ int object_set_class(Value self, Value v) {
     raise(&exc::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }
-  if (nt->instance_size != ot->instance_size || nt->dict_offset != ot->dict_offset) {
-    raise(&exc::TypeError, "__class__ assignment: '%U' object layout differs from '%U'", nt->name, ot->name);
-    return -1;
-  }
+  if (!check_layout_assignment(ot, nt, "__class__")) return -1;
   self.as_object()->type = nt;
   return 0;
 }

@@ -276,6 +276,12 @@ Value generic_getattr(Value obj, Str* name);
 int generic_setattr(Value obj, Str* name, Value v);
 // Returns the instance dict of obj, creating it when `create`; null if none.
 Dict* instance_dict(Value obj, bool create);
+// The existing instance dict of a heap object, or null (never creates one).
+inline Dict* existing_instance_dict(Object* o) {
+  int32_t offset = o->type->dict_offset;
+  if (!offset) return nullptr;
+  return reinterpret_cast<std::atomic<Dict*>*>(field_address(o, uint32_t(offset)))->load(std::memory_order_acquire);
+}
 
 bool is_callable(Value v);
 int is_instance(Value obj, Value cls);    // isinstance() with __instancecheck__

@@ -418,9 +418,9 @@ int set_init_py(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 Set* empty_frozenset;
 
 Value frozenset_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == &frozenset_type && kwnames && kwnames->size)
+  if ((type == &frozenset_type || type->init == frozenset_type.init) && kwnames && kwnames->size)
     return raise(&exc::TypeError, "frozenset() takes no keyword arguments");
-  if (nargs > 1) return raise(&exc::TypeError, "frozenset expected at most 1 argument, got %zd", ssize_t(nargs));
+  if (nargs > 1) return raise(&exc::TypeError, "%s expected at most 1 argument, got %zd", type_name(type), ssize_t(nargs));
   if (type == &frozenset_type && nargs == 1 && is_type(args[0], &frozenset_type)) return args[0];
   Set* s = make_set(type);
   if (nargs && set_update(s, args[0]) < 0) return Value();

@@ -551,6 +551,31 @@ bool want_args(const WrapperDescriptor* d, size_t nargs, Tuple* kwnames, size_t 
   return true;
 }
 
+// object.__setattr__(obj, ...) must not bypass a native __setattr__ between
+// type(obj) and object (e.g. type's): the slot being applied must be the one
+// the nearest native class in type(obj)'s MRO uses.
+bool setattr_applies(Value self, SetAttrFn fn, const char* what) {
+  Type* type = type_of(self);
+  Type* defining = type;
+  if (Tuple* mro = type->mro) {
+    for (int64_t i = mro->size - 1; i >= 0; i--) {
+      Type* base = mro->items[i].as<Type>();
+      if (base->setattr != slot_setattr && base->setattr == type->setattr) {
+        defining = base;
+        break;
+      }
+    }
+  }
+  for (Type* base = defining; base; base = base->base) {
+    if (base->setattr == fn) return true;
+    if (base->setattr != slot_setattr) {
+      raise(&exc::TypeError, "can't apply this %s to %s object", what, type_name(type));
+      return false;
+    }
+  }
+  return true;
+}
+
 Value wrap_slot(const WrapperDescriptor* d, Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   const SlotDef& def = slot_defs()[size_t(d->slot_id)];
   void* fn = d->slot;
@@ -640,11 +665,13 @@ Value wrap_slot(const WrapperDescriptor* d, Value self, const Value* args, size_
       if (!want_args(d, nargs, kwnames, 2)) return Value();
       if (!is_str(args[0]))
         return raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]));
+      if (!setattr_applies(self, reinterpret_cast<SetAttrFn>(fn), "__setattr__")) return Value();
       return reinterpret_cast<SetAttrFn>(fn)(self, args[0].as<Str>(), args[1]) < 0 ? Value() : None();
     case W_DELATTR:
       if (!want_args(d, nargs, kwnames, 1)) return Value();
       if (!is_str(args[0]))
         return raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]));
+      if (!setattr_applies(self, reinterpret_cast<SetAttrFn>(fn), "__delattr__")) return Value();
       return reinterpret_cast<SetAttrFn>(fn)(self, args[0].as<Str>(), Value()) < 0 ? Value() : None();
     case W_CALL:
       return reinterpret_cast<CallFn>(fn)(self, args, nargs, kwnames);
@@ -685,6 +712,13 @@ Value new_wrapper(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!is_subtype(st, owner))
     return raise(&exc::TypeError, "%U.__new__(%U): %U is not a subtype of %U", owner->name, st->name, st->name,
                  owner->name);
+  // The nearest native base of the subtype must allocate with this very __new__
+  // (object.__new__(dict) would build a broken dict).
+  Type* native_base = st;
+  while (native_base && native_base->new_ == slot_new) native_base = native_base->base;
+  if (native_base && native_base->new_ != owner->new_)
+    return raise(&exc::TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_name(owner), type_name(st),
+                 type_name(native_base));
   return owner->new_(st, args + 1, nargs - 1, kwnames);
 }
 

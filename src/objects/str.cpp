@@ -1,8 +1,11 @@
 // str: the Python type (slots, iteration and the methods). Representation,
 // hashing and interning are in str_core.cpp, searching in str_search.cpp,
 // str.format in str_format.cpp, printf-style % in str_mod.cpp.
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
+#include "gc/gc.h"
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -21,8 +24,10 @@ Type str_type, str_iterator_type, str_ascii_iterator_type;
 
 namespace {
 
+// Iterators may be shared between threads: the position advances atomically
+// and `str` is cleared (once) when exhausted.
 struct StrIterator : Object {
-  Str* str;
+  std::atomic<Str*> str;
   std::atomic<int64_t> index;
 };
 
@@ -207,18 +212,18 @@ int str_contains(Value self, Value item) {
 Value str_iter(Value self) {
   Str* s = S(self);
   auto* it = alloc_instance<StrIterator>(s->ascii && is_str_exact(self) ? &str_ascii_iterator_type : &str_iterator_type);
-  it->str = s;
-  it->index.store(0, std::memory_order_relaxed);
+  new (&it->str) std::atomic<Str*>(s);
+  new (&it->index) std::atomic<int64_t>(0);
   return Value(it);
 }
 
 Value str_iter_next(Value self) {
   auto* it = self.as<StrIterator>();
-  Str* s = it->str;
+  Str* s = it->str.load(std::memory_order_acquire);
   if (!s) return Value();
   int64_t i = it->index.fetch_add(1, std::memory_order_relaxed);
   if (i < s->length) return Value(str_from_char(s->at(i)));
-  it->str = nullptr;
+  it->str.store(nullptr, std::memory_order_release);
   return Value();
 }
 
@@ -226,13 +231,38 @@ Value iter_self(Value self) { return self; }
 
 Value str_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<StrIterator>();
-  if (!it->str) return Value::from_small_int(0);
-  int64_t n = it->str->length - it->index.load(std::memory_order_relaxed);
+  Str* s = it->str.load(std::memory_order_acquire);
+  if (!s) return Value::from_small_int(0);
+  int64_t n = s->length - it->index.load(std::memory_order_relaxed);
   return Value::from_small_int(n > 0 ? n : 0);
+}
+
+// Pickling support: iter(s) advanced to the saved position.
+Value str_iter_reduce(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("__reduce__", kwnames) || !check_nargs("__reduce__", nargs, 0, 0)) return Value();
+  auto* it = self.as<StrIterator>();
+  Value iter_fn = import_builtin("iter");
+  if (!iter_fn) return raise(&exc::RuntimeError, "lost builtins.iter");
+  Str* s = it->str.load(std::memory_order_acquire);
+  if (!s) return Value(tuple_pack({iter_fn, Value(tuple_pack({Value(str_empty())}))}));
+  int64_t index = std::min(it->index.load(std::memory_order_relaxed), s->length);
+  return Value(tuple_pack({iter_fn, Value(tuple_pack({Value(s)})), Value::from_small_int(index)}));
+}
+
+Value str_iter_setstate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("__setstate__", kwnames) || !check_nargs("__setstate__", nargs, 1, 1)) return Value();
+  int64_t index;
+  if (!arg_ssize(args[0], &index)) return Value();
+  auto* it = self.as<StrIterator>();
+  if (Str* s = it->str.load(std::memory_order_acquire))
+    it->index.store(std::clamp<int64_t>(index, 0, s->length), std::memory_order_relaxed);
+  return None();
 }
 
 const MethodDef str_iter_methods[] = {
     {"__length_hint__", str_iter_length_hint, kMethodInstance, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", str_iter_reduce, kMethodInstance, "Return state information for pickling."},
+    {"__setstate__", str_iter_setstate, kMethodInstance, "Set state information for unpickling."},
     {nullptr}};
 
 // str + x and str * x leave the operation to a class that implements the
@@ -256,7 +286,8 @@ Value str_repeat(Value a, Value b) {
   Value count = is_str(a) ? b : a;
   if (!is_str(s)) return NotImplemented();
   if (!is_int(count) && !type_of(count)->index) {
-    if (is_str(a) && defers_to(count, names::__rmul__)) return NotImplemented();
+    // As the right operand, the left sequence's own error comes first (binary_op raises it).
+    if (!is_str(a) || defers_to(count, names::__rmul__)) return NotImplemented();
     return raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
   }
   int64_t n;
@@ -265,6 +296,7 @@ Value str_repeat(Value a, Value b) {
   if (n <= 0 || str->length == 0) return Value(str_empty());
   if (n == 1) return unchanged(s);
   if (str->length > (int64_t(1) << 40) / n) return raise_no_memory();
+  if (!check_str_length(str->length * n)) return Value();
   Str* r = str_alloc(str->length * n, str->kind, str->ascii);
   size_t chunk = size_t(str->length) * str->kind;
   auto* dst = static_cast<char*>(r->data_ptr);
@@ -565,6 +597,7 @@ bool parse_fill(const char* fname, const Value* args, size_t nargs, Tuple* kwnam
 Value padded(Value self, int64_t left, int64_t right, uint32_t fill) {
   Str* s = S(self);
   if (left <= 0 && right <= 0) return unchanged(self);
+  if (!check_str_length(s->length + std::max<int64_t>(left, 0) + std::max<int64_t>(right, 0))) return Value();
   StrBuilder b;
   b.reserve(s->length + left + right);
   b.append_repeated(fill, left);
@@ -604,6 +637,7 @@ Value m_zfill(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!arg_ssize(args[0], &width)) return Value();
   Str* s = S(self);
   if (width <= s->length) return unchanged(self);
+  if (!check_str_length(width)) return Value();
   int64_t fill = width - s->length;
   StrBuilder b;
   b.reserve(width);
@@ -630,7 +664,7 @@ Value m_expandtabs(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
     if (c == '\t') {
       if (tabsize > 0) {
         int64_t n = tabsize - column % tabsize;
-        if (b.length() > INT64_MAX / 2 - n) return raise(&exc::OverflowError, "new string is too long");
+        if (!check_str_length(b.length() + n)) return Value();
         b.append_repeated(' ', n);
         column += n;
       }
@@ -706,7 +740,7 @@ Value m_partition_common(Value self, const Value* args, size_t nargs, Tuple* kwn
   int64_t pos = reverse ? str_rfind(s, sep, 0, s->length) : str_find(s, sep, 0, s->length);
   Value empty(str_empty());
   if (pos < 0) return Value(reverse ? tuple_pack({empty, empty, self}) : tuple_pack({self, empty, empty}));
-  return Value(tuple_pack({Value(str_substr(s, 0, pos)), unchanged(args[0]),
+  return Value(tuple_pack({Value(str_substr(s, 0, pos)), args[0],  // the separator object itself, as in CPython
                            Value(str_substr(s, pos + sep->length, s->length))}));
 }
 
@@ -735,15 +769,40 @@ bool parse_split_args(const char* fname, const Value* args, size_t nargs, Tuple*
   return true;
 }
 
-// The whole string as the single item of a split result.
-Value single_item_list(Value self) {
-  List* l = list_new(1);
-  list_append(l, unchanged(self));
-  return Value(l);
-}
+// Collects the parts of a split; the list is built once at the end (no
+// per-item locking). Short results stay in the inline array, which the
+// collector sees on the C stack; longer ones move to scanned memory.
+class Parts {
+ public:
+  Parts(const Parts&) = delete;
+  Parts& operator=(const Parts&) = delete;
+  Parts() = default;
+  void add(Value v) {
+    if (n_ == cap_) grow();
+    items_[n_++] = v;
+  }
+  Value to_list(bool reversed = false) {
+    if (reversed)
+      for (int64_t i = 0, j = n_ - 1; i < j; i++, j--) std::swap(items_[i], items_[j]);
+    return Value(list_from_array(items_, n_));
+  }
+
+ private:
+  void grow() {
+    int64_t ncap = cap_ * 2;
+    auto* bigger = static_cast<Value*>(gc::alloc(sizeof(Value) * size_t(ncap)));
+    std::memcpy(static_cast<void*>(bigger), items_, sizeof(Value) * size_t(n_));
+    items_ = bigger;
+    cap_ = ncap;
+  }
+  static constexpr int64_t kInline = 16;
+  Value inline_[kInline];
+  Value* items_ = inline_;
+  int64_t n_ = 0, cap_ = kInline;
+};
 
 template <class T>
-void split_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List* out) {
+void split_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, Parts& out) {
   Str* s = S(self);
   int64_t i = 0;
   while (maxsplit-- > 0) {
@@ -752,17 +811,17 @@ void split_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List*
     int64_t j = i++;
     while (i < n && !unicode::is_space(p[i])) i++;
     if (j == 0 && i == n) {
-      list_append(out, unchanged(self));
+      out.add(unchanged(self));
       return;
     }
-    list_append(out, Value(str_substr(s, j, i)));
+    out.add(Value(str_substr(s, j, i)));
   }
   while (i < n && unicode::is_space(p[i])) i++;
-  if (i < n) list_append(out, Value(str_substr(s, i, n)));
+  if (i < n) out.add(Value(str_substr(s, i, n)));
 }
 
 template <class T>
-void rsplit_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List* out) {
+void rsplit_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, Parts& out) {
   Str* s = S(self);
   int64_t i = n;
   while (maxsplit-- > 0) {
@@ -771,22 +830,13 @@ void rsplit_whitespace(Value self, const T* p, int64_t n, int64_t maxsplit, List
     int64_t j = i--;
     while (i > 0 && !unicode::is_space(p[i - 1])) i--;
     if (i == 0 && j == n) {
-      list_append(out, unchanged(self));
+      out.add(unchanged(self));
       return;
     }
-    list_append(out, Value(str_substr(s, i, j)));
+    out.add(Value(str_substr(s, i, j)));
   }
   while (i > 0 && unicode::is_space(p[i - 1])) i--;
-  if (i > 0) list_append(out, Value(str_substr(s, 0, i)));
-}
-
-void reverse_list(List* l) {
-  int64_t n = list_size(l);
-  for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
-    Value a = list_get(l, i), b = list_get(l, j);
-    list_set(l, i, b);
-    list_set(l, j, a);
-  }
+  if (i > 0) out.add(Value(str_substr(s, 0, i)));
 }
 
 Value m_split(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -794,22 +844,21 @@ Value m_split(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t maxsplit;
   if (!parse_split_args("split", args, nargs, kwnames, &sep, &maxsplit)) return Value();
   Str* s = S(self);
-  List* out = list_new();
+  Parts out;
   if (!sep) {
     with_data(s, [&](auto* p) { split_whitespace(self, p, s->length, maxsplit, out); });
-    return Value(out);
+    return out.to_list();
   }
   StrSearcher searcher(sep);
   int64_t i = 0;
   while (maxsplit-- > 0) {
     int64_t pos = searcher.find(s, i, s->length);
     if (pos < 0) break;
-    list_append(out, Value(str_substr(s, i, pos)));
+    out.add(Value(str_substr(s, i, pos)));
     i = pos + sep->length;
   }
-  if (i == 0) return single_item_list(self);
-  list_append(out, Value(str_substr(s, i, s->length)));
-  return Value(out);
+  out.add(i == 0 ? unchanged(self) : Value(str_substr(s, i, s->length)));
+  return out.to_list();
 }
 
 Value m_rsplit(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -817,24 +866,21 @@ Value m_rsplit(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t maxsplit;
   if (!parse_split_args("rsplit", args, nargs, kwnames, &sep, &maxsplit)) return Value();
   Str* s = S(self);
-  List* out = list_new();
+  Parts out;
   if (!sep) {
     with_data(s, [&](auto* p) { rsplit_whitespace(self, p, s->length, maxsplit, out); });
-    reverse_list(out);
-    return Value(out);
+    return out.to_list(true);
   }
   StrSearcher searcher(sep, true);
   int64_t j = s->length;
   while (maxsplit-- > 0) {
     int64_t pos = searcher.find(s, 0, j);
     if (pos < 0) break;
-    list_append(out, Value(str_substr(s, pos + sep->length, j)));
+    out.add(Value(str_substr(s, pos + sep->length, j)));
     j = pos;
   }
-  if (j == s->length) return single_item_list(self);
-  list_append(out, Value(str_substr(s, 0, j)));
-  reverse_list(out);
-  return Value(out);
+  out.add(j == s->length ? unchanged(self) : Value(str_substr(s, 0, j)));
+  return out.to_list(true);
 }
 
 Value m_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -844,7 +890,7 @@ Value m_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   int64_t keepends = 0;
   if (a[0] && !arg_int(a[0], &keepends)) return Value();
   Str* s = S(self);
-  List* out = list_new();
+  Parts out;
   with_data(s, [&](auto* p) {
     int64_t n = s->length, i = 0, j = 0;
     while (i < n) {
@@ -855,14 +901,14 @@ Value m_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
         if (keepends) eol = i;
       }
       if (j == 0 && eol == n) {
-        list_append(out, unchanged(self));
+        out.add(unchanged(self));
         break;
       }
-      list_append(out, Value(str_substr(s, j, eol)));
+      out.add(Value(str_substr(s, j, eol)));
       j = i;
     }
   });
-  return Value(out);
+  return out.to_list();
 }
 
 // ------------------------------------------------------------------ replace
@@ -871,6 +917,7 @@ Str* replace(Str* s, Str* old, Str* repl, int64_t maxcount) {
   if (old->length == 0) {
     int64_t slots = s->length + 1;
     int64_t n = std::min(maxcount, slots);
+    if (repl->length && !check_str_length(s->length + n * repl->length)) return nullptr;
     StrBuilder b;
     b.reserve(s->length + n * repl->length);
     for (int64_t i = 0; i < s->length; i++) {
@@ -883,6 +930,39 @@ Str* replace(Str* s, Str* old, Str* repl, int64_t maxcount) {
   StrSearcher searcher(old);
   int64_t pos = searcher.find(s, 0, s->length);
   if (pos < 0) return nullptr;
+  if (s->kind == 1 && repl->kind == 1) {
+    // One search pass records the matches; the result is then sized and filled directly.
+    std::vector<int64_t> matches;
+    while (pos >= 0) {
+      matches.push_back(pos);
+      if (int64_t(matches.size()) >= maxcount) break;
+      pos = searcher.find(s, pos + old->length, s->length);
+    }
+    int64_t count = int64_t(matches.size());
+    int64_t length = s->length + count * (repl->length - old->length);
+    if (!check_str_length(length)) return nullptr;
+    if (length == 0) return str_empty();
+    Str* r = str_alloc(length, 1, s->ascii && repl->ascii);
+    auto* dst = static_cast<uint8_t*>(r->data_ptr);
+    const uint8_t* src = s->data1();
+    int64_t i = 0;
+    for (int64_t m : matches) {
+      std::memcpy(dst, src + i, size_t(m - i));
+      dst += m - i;
+      std::memcpy(dst, repl->data_ptr, size_t(repl->length));
+      dst += repl->length;
+      i = m + old->length;
+    }
+    std::memcpy(dst, src + i, size_t(s->length - i));
+    if (!r->ascii) {
+      // Removed text may have held every non-ASCII code point.
+      const uint8_t* p = r->data1();
+      bool ascii = true;
+      for (int64_t k = 0; k < length && ascii; k++) ascii = p[k] < 128;
+      r->ascii = ascii;
+    }
+    return length == 1 ? str_from_char(r->data1()[0]) : r;
+  }
   StrBuilder b;
   b.reserve(s->length);
   int64_t i = 0, count = 0;
@@ -907,7 +987,8 @@ Value m_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Str* s = S(self);
   if (maxcount == 0 || (S(args[0])->length > s->length)) return unchanged(self);
   Str* r = replace(s, S(args[0]), S(args[1]), maxcount);
-  return r ? Value(r) : unchanged(self);
+  if (!r) return error_occurred() ? Value() : unchanged(self);
+  return Value(r);
 }
 
 // ------------------------------------------------------------------ translate / maketrans
@@ -1031,6 +1112,8 @@ Value m_encode(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 Value m_dunder_format(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("str.__format__", kwnames) || !check_nargs("str.__format__", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "__format__() argument must be str, not %s", arg_type_name(args[0]));
+  // An empty spec formats a str subclass as str() would (its __str__ override included).
+  if (S(args[0])->length == 0 && !is_str_exact(self)) return to_str(self);
   return format_str(self, S(args[0]));
 }
 
@@ -1072,14 +1155,14 @@ const MethodDef str_methods[] = {
     {"split", m_split, kMethodInstance,
      "Return a list of the substrings in the string, using sep as the separator string.\n\n  sep\n    The separator "
      "used to split the string.\n\n    When set to None (the default value), will split on any whitespace\n    "
-     "character (including \\n \\r \\t \\f and spaces) and will discard\n    empty strings from the "
+     "character (including \\\\n \\\\r \\\\t \\\\f and spaces) and will discard\n    empty strings from the "
      "result.\n  maxsplit\n    Maximum number of splits (starting from the left).\n    -1 (the default value) means "
      "no limit.\n\nNote, str.split() is mainly useful for data that has been intentionally\ndelimited.  With natural "
      "text that includes punctuation, consider using\nthe regular expression module."},
     {"rsplit", m_rsplit, kMethodInstance,
      "Return a list of the substrings in the string, using sep as the separator string.\n\n  sep\n    The separator "
      "used to split the string.\n\n    When set to None (the default value), will split on any whitespace\n    "
-     "character (including \\n \\r \\t \\f and spaces) and will discard\n    empty strings from the "
+     "character (including \\\\n \\\\r \\\\t \\\\f and spaces) and will discard\n    empty strings from the "
      "result.\n  maxsplit\n    Maximum number of splits (starting from the left).\n    -1 (the default value) means "
      "no limit.\n\nSplitting starts at the end of the string and works to the front."},
     {"join", m_join, kMethodInstance,
@@ -1261,6 +1344,7 @@ Value str_join(Str* sep, Value iterable) {
     ascii = ascii && s->ascii;
   }
   if (total == 0) return Value(str_empty());
+  if (!check_str_length(total)) return Value();
   if (kind == 1) {
     Str* r = str_alloc(total, 1, ascii);
     auto* dst = static_cast<uint8_t*>(r->data_ptr);
@@ -1291,6 +1375,7 @@ Value str_subclass_new(Type* type, Str* value) {
   s->kind = value->kind;
   s->ascii = value->ascii;
   new (&s->interned) std::atomic<bool>(false);
+  s->in_buffer = false;
   s->data_ptr = value->data_ptr;  // shares the immutable code points
   return Value(s);
 }

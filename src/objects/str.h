@@ -1,7 +1,12 @@
 // str: immutable Unicode text with O(1) indexing. Code points are stored at a
 // fixed width chosen per string (as in PEP 393): 1 byte when every code point is
-// below 256 (Latin-1), 2 bytes below 65536, else 4 bytes. The data follows the
-// header inline, NUL-terminated; exact str objects are allocated pointer-free.
+// below 256 (Latin-1), 2 bytes below 65536, else 4 bytes; the width is always
+// the narrowest that fits, so equal strings have equal data. Usually the data
+// follows the header inline, NUL-terminated, and the object is allocated
+// pointer-free. Longer results of concatenation instead live in a shared
+// buffer with room to grow (in_buffer): `s += t` then appends in place when s
+// ends where the buffer's used part ends, so loops building a string take
+// linear time. Such data is not NUL-terminated.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -17,8 +22,9 @@ struct Str : Object {
   uint8_t kind;                   // bytes per code point: 1, 2 or 4
   bool ascii;                     // every code point < 128 (then the data is also UTF-8)
   std::atomic<bool> interned;
-  // Where the code points live: right after the header for exact strs; str
-  // subclass instances point at a separate block (their layout is extended).
+  bool in_buffer;                 // data_ptr is the start of a concatenation buffer (str_core.cpp)
+  // Where the code points live: right after the header for most exact strs;
+  // str subclass instances and in_buffer strs point at a separate block.
   void* data_ptr;
 
   const uint8_t* data1() const { return static_cast<const uint8_t*>(data_ptr); }
@@ -50,6 +56,10 @@ Str* str_from_latin1(const uint8_t* s, size_t n);
 Str* str_from_code_points(const uint32_t* cps, size_t n);  // picks the narrowest kind
 Str* str_from_char(uint32_t cp);          // cached for cp < 256
 Str* str_empty();
+// Results whose length comes from arguments (widths, counts) are checked
+// first: an impossible length raises MemoryError instead of failing the
+// allocation. False with the error pending.
+bool check_str_length(int64_t length);
 // A fresh, uninitialised exact str of the given length and kind (ascii flag set
 // by the caller): for builders that know the width up front.
 Str* str_alloc(int64_t length, uint8_t kind, bool ascii);
@@ -131,9 +141,12 @@ class StrSearcher {
 };
 
 // Accumulates code points; produces a str of the narrowest kind.
+// Short results are assembled in an inline buffer before any allocation.
 class StrBuilder {
  public:
   StrBuilder() = default;
+  StrBuilder(const StrBuilder&) = delete;
+  StrBuilder& operator=(const StrBuilder&) = delete;
   void append(uint32_t cp) {
     if (len_ < cap_ && cp <= kind_max_) store(cp);
     else append_slow(cp);
@@ -160,10 +173,12 @@ class StrBuilder {
   }
   void append_slow(uint32_t cp);
   void grow(int64_t need, uint32_t cp_max);
-  void* buf_ = nullptr;   // collected, pointer-free
+  static constexpr int64_t kInlineBytes = 128;
+  alignas(8) uint8_t inline_[kInlineBytes];
+  void* buf_ = inline_;  // inline_, or collected pointer-free memory once it outgrows it
   uint8_t kind_ = 1;
   uint32_t kind_max_ = 0xFF;  // the largest code point the buffer's width holds
-  int64_t len_ = 0, cap_ = 0;
+  int64_t len_ = 0, cap_ = kInlineBytes;
   uint32_t max_ = 0;
 };
 

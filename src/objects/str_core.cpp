@@ -37,12 +37,20 @@ Str* str_alloc(int64_t length, uint8_t kind, bool ascii) {
   s->kind = kind;
   s->ascii = ascii;
   new (&s->interned) std::atomic<bool>(false);
+  s->in_buffer = false;
   s->data_ptr = reinterpret_cast<char*>(s) + sizeof(Str);
   std::memset(static_cast<char*>(s->data_ptr) + size_t(length) * kind, 0, kind);
   return s;
 }
 
 Str* str_empty() { return empty_str; }
+
+bool check_str_length(int64_t length) {
+  constexpr int64_t kMaxLength = int64_t(1) << 36;
+  if (length <= kMaxLength) return true;
+  raise_no_memory();
+  return false;
+}
 
 Str* str_from_ascii(std::string_view sv) {
   if (sv.empty() && empty_str) return empty_str;
@@ -170,7 +178,7 @@ Str* str_from_utf8_surrogateescape(const char* s, size_t n) {
 
 namespace {
 
-void put_utf8(std::string& out, uint32_t cp) {
+void utf8_append(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(char(cp));
   } else if (cp < 0x800) {
@@ -194,7 +202,7 @@ std::string str_to_utf8(const Str* s) {
   if (s->ascii) return std::string(s->ascii_view());
   std::string out;
   out.reserve(size_t(s->length) * 2);
-  for (int64_t i = 0; i < s->length; i++) put_utf8(out, s->at(i));
+  for (int64_t i = 0; i < s->length; i++) utf8_append(out, s->at(i));
   return out;
 }
 
@@ -214,7 +222,7 @@ bool str_to_utf8_strict(const Str* s, std::string* out) {
             unsigned(cp), (long long)i);
       return false;
     }
-    put_utf8(*out, cp);
+    utf8_append(*out, cp);
   }
   return true;
 }
@@ -225,7 +233,7 @@ std::string str_to_utf8_surrogateescape(const Str* s) {
   for (int64_t i = 0; i < s->length; i++) {
     uint32_t cp = s->at(i);
     if (cp >= 0xDC80 && cp <= 0xDCFF) out.push_back(char(cp - 0xDC00));
-    else put_utf8(out, cp);
+    else utf8_append(out, cp);
   }
   return out;
 }
@@ -281,7 +289,7 @@ uint32_t max_char_in(const Str* s, int64_t start, int64_t end) {
 void StrBuilder::grow(int64_t need, uint32_t cp_max) {
   uint8_t want_kind = std::max(kind_, kind_for(cp_max));
   int64_t ncap = cap_;
-  if (need > ncap) ncap = std::max<int64_t>(need, cap_ < 8 ? 16 : cap_ + cap_ / 2);
+  if (need > ncap) ncap = std::max<int64_t>(need, cap_ + cap_ / 2);
   if (want_kind == kind_ && ncap == cap_) return;
   void* nbuf = gc::alloc_atomic(size_t(ncap) * want_kind);
   if (len_) copy_code_points(nbuf, want_kind, buf_, kind_, len_);
@@ -355,8 +363,9 @@ Str* StrBuilder::finish() {
     s = str_alloc(len_, k, max_ < 128);
     copy_code_points(s->data_ptr, k, buf_, kind_, len_);
   }
-  buf_ = nullptr;
-  len_ = cap_ = 0;
+  buf_ = inline_;
+  len_ = 0;
+  cap_ = kInlineBytes;
   max_ = 0;
   kind_ = 1;
   kind_max_ = 0xFF;
@@ -431,24 +440,67 @@ int str_compare(const Str* a, const Str* b) {
   return a->length < b->length ? -1 : a->length > b->length ? 1 : 0;
 }
 
+namespace {
+
+// Storage shared by concatenation results: strings built by appending to the
+// same prefix share its code points. `used` is how far some str's data
+// reaches; the space after it may be claimed by the next append.
+struct ConcatBuffer {
+  std::atomic<int64_t> used;
+  int64_t capacity;  // in code points
+  alignas(8) char data[];  // NOLINT
+};
+
+// Shorter results are ordinary strs: appending in place pays off for long ones.
+constexpr int64_t kConcatBufferMin = 64;
+
+ConcatBuffer* buffer_of(const Str* s) {
+  return reinterpret_cast<ConcatBuffer*>(static_cast<char*>(s->data_ptr) - offsetof(ConcatBuffer, data));
+}
+
+Str* buffered_str(ConcatBuffer* buf, int64_t length, uint8_t kind, bool ascii) {
+  // The header points into the buffer, so it is scanned by the collector.
+  auto* s = static_cast<Str*>(alloc_object(&str_type, sizeof(Str)));
+  s->length = length;
+  new (&s->hash_cache) std::atomic<int64_t>(-1);
+  s->kind = kind;
+  s->ascii = ascii;
+  new (&s->interned) std::atomic<bool>(false);
+  s->in_buffer = true;
+  s->data_ptr = buf->data;
+  return s;
+}
+
+}  // namespace
+
 Str* str_concat(Str* a, Str* b) {
   if (a->length == 0 && is_str_exact(Value(b))) return b;
   if (b->length == 0 && is_str_exact(Value(a))) return a;
-  uint8_t k = std::max(a->kind, b->kind);
-  Str* s = str_alloc(a->length + b->length, k, a->ascii && b->ascii);
-  if (a->kind == k && b->kind == k) {
-    std::memcpy(s->data_ptr, a->data_ptr, size_t(a->length) * k);
-    std::memcpy(static_cast<char*>(s->data_ptr) + a->length * k, b->data_ptr, size_t(b->length) * k);
+  const uint8_t k = std::max(a->kind, b->kind);
+  const int64_t n = a->length + b->length;
+  const bool ascii = a->ascii && b->ascii;
+  if (n < kConcatBufferMin) {
+    Str* s = str_alloc(n, k, ascii);
+    copy_code_points(s->data_ptr, k, a->data_ptr, a->kind, a->length);
+    copy_code_points(static_cast<char*>(s->data_ptr) + a->length * k, k, b->data_ptr, b->kind, b->length);
     return s;
   }
-  auto put = [&](int64_t i, uint32_t c) {
-    if (k == 1) static_cast<uint8_t*>(s->data_ptr)[i] = uint8_t(c);
-    else if (k == 2) static_cast<uint16_t*>(s->data_ptr)[i] = uint16_t(c);
-    else static_cast<uint32_t*>(s->data_ptr)[i] = c;
-  };
-  for (int64_t i = 0; i < a->length; i++) put(i, a->at(i));
-  for (int64_t i = 0; i < b->length; i++) put(a->length + i, b->at(i));
-  return s;
+  if (a->in_buffer && a->kind == k) {
+    // Claim the space right after a, if a still ends where the buffer's used part does.
+    ConcatBuffer* buf = buffer_of(a);
+    int64_t expected = a->length;
+    if (n <= buf->capacity && buf->used.compare_exchange_strong(expected, n, std::memory_order_acq_rel)) {
+      copy_code_points(buf->data + a->length * k, k, b->data_ptr, b->kind, b->length);
+      return buffered_str(buf, n, k, ascii);
+    }
+  }
+  int64_t capacity = n + n / 2;
+  auto* buf = static_cast<ConcatBuffer*>(gc::alloc_atomic(sizeof(ConcatBuffer) + size_t(capacity) * k));
+  new (&buf->used) std::atomic<int64_t>(n);
+  buf->capacity = capacity;
+  copy_code_points(buf->data, k, a->data_ptr, a->kind, a->length);
+  copy_code_points(buf->data + a->length * k, k, b->data_ptr, b->kind, b->length);
+  return buffered_str(buf, n, k, ascii);
 }
 
 Str* str_substr(Str* s, int64_t start, int64_t end) {

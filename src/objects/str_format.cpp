@@ -290,7 +290,7 @@ bool build_into(StrBuilder& out, Str* s, int64_t start, int64_t end, const Forma
       if (!expanded) return false;
       spec = expanded.as<Str>();
     } else {
-      spec = str_substr(s, item.spec_start, item.spec_end);
+      spec = str_substr(s, item.spec_start, item.spec_end);  // the shared empty str when there is none
     }
     Value text = render_field(obj, spec);
     if (!text) return false;

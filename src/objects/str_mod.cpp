@@ -1,4 +1,5 @@
 // printf-style formatting: "fmt" % args.
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -96,6 +97,13 @@ Value format_integer(Value v, const Conversion& c) {
     mpz_clear(z);
     if (c.type == 'X')
       for (char& ch : digits) ch = char(std::toupper(uint8_t(ch)));
+  } else if (iv.is_small_int()) {
+    char buf[24];
+    int64_t i = iv.as_small_int();
+    negative = i < 0;
+    auto res = std::to_chars(buf, buf + sizeof buf, negative ? -i : i);
+    if (!negative && c.precision < 0 && !(c.flags & kAlt)) return Value(str_from_ascii(std::string_view(buf, size_t(res.ptr - buf))));
+    digits.assign(buf, res.ptr);
   } else {
     Value text = to_str(int_exact(iv));  // applies the int/str conversion digit limit
     if (!text) return Value();
@@ -142,13 +150,15 @@ Value format_char(Value v) {
   return Value(str_from_char(uint32_t(cp)));
 }
 
-// Writes a converted value with its sign, prefix and padding.
-void write_field(StrBuilder& out, Str* text, const Conversion& c) {
+// Writes a converted value with its sign, prefix and padding; false with
+// MemoryError pending when the field cannot be allocated.
+bool write_field(StrBuilder& out, Str* text, const Conversion& c) {
+  if (!check_str_length(out.length() + c.width)) return false;
   int64_t len = text->length;
   bool sign_flags = c.flags & (kSign | kBlank);
   if ((c.width < 0 || c.width <= len) && (c.precision < 0 || c.precision >= len) && !sign_flags) {
     out.append(text);
-    return;
+    return true;
   }
   if ((c.type == 's' || c.type == 'r' || c.type == 'a') && c.precision >= 0 && len > c.precision) len = c.precision;
   uint32_t fill = c.numeric && (c.flags & kZero) ? '0' : ' ';
@@ -188,6 +198,7 @@ void write_field(StrBuilder& out, Str* text, const Conversion& c) {
   if (prefix) pos += 2;
   out.append_substr(text, pos, pos + len);
   if (width > len) out.append_repeated(' ', width - len);
+  return true;
 }
 
 Value unsupported(uint32_t type, int64_t index) {
@@ -320,7 +331,7 @@ Value str_mod_format(Value fmt_value, Value args) {
         return unsupported(c.type, i - 1);
     }
     if (!text) return Value();
-    write_field(out, text.as<Str>(), c);
+    if (!write_field(out, text.as<Str>(), c)) return Value();
   }
   if (cursor.next < cursor.count && !cursor.mapping)
     return raise(&exc::TypeError, "not all arguments converted during string formatting");

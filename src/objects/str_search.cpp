@@ -179,8 +179,24 @@ int64_t StrSearcher::find(const Str* hay, int64_t start, int64_t end) {
   if (end - start < m || needle_->kind > hay->kind) return -1;
   if (m == 1) return str_find_char(hay, needle_->at(0), start, end, reverse_);
   if (hay->kind == 1 && !reverse_) {
-    const void* r = memmem(hay->data1() + start, size_t(end - start), needle_->data1(), size_t(m));
-    return r ? static_cast<const uint8_t*>(r) - hay->data1() : -1;
+    // Candidates by memchr on the first byte, checked with memcmp: cheapest for
+    // the usual short searches. Once the checks cost more than the scanning
+    // (repetitive text), memmem's linear-time search takes over.
+    const uint8_t* h = hay->data1();
+    const uint8_t* n = needle_->data1();
+    int64_t i = start, last = end - m;
+    int64_t budget = 64 + (end - start) / 4;
+    while (i <= last && budget > 0) {
+      auto* p = static_cast<const uint8_t*>(std::memchr(h + i, n[0], size_t(last - i + 1)));
+      if (!p) return -1;
+      int64_t pos = p - h;
+      if (std::memcmp(p + 1, n + 1, size_t(m - 1)) == 0) return pos;
+      budget -= m;
+      i = pos + 1;
+    }
+    if (i > last) return -1;
+    const void* r = memmem(h + i, size_t(end - i), n, size_t(m));
+    return r ? static_cast<const uint8_t*>(r) - h : -1;
   }
   if (!factored_) factor();
   const int64_t n = end - start;

@@ -55,7 +55,7 @@ Tuple* tuple_from_array(const Value* items, int64_t n) {
 
 Value tuple_from_iterable(Value iterable) {
   if (is_tuple_exact(iterable)) return iterable;
-  if (is_list(iterable)) return Value(list_snapshot(iterable.as<List>()));
+  if (is_list(iterable) && type_of(iterable)->iter == list_type.iter) return Value(list_snapshot(iterable.as<List>()));
   Value l = list_from_iterable(iterable);
   if (!l) return Value();
   return Value(list_snapshot(l.as<List>()));
@@ -191,8 +191,7 @@ Value tuple_iter(Value self) {
 
 Value tuple_concat(Value a, Value b) {
   if (!is_tuple(a) || !is_tuple(b)) {
-    if (is_tuple(a))
-      return raise(&exc::TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(b));
+    // The right operand's __radd__ gets its turn; binary_op reports the error.
     return NotImplemented();
   }
   Tuple* x = a.as<Tuple>();

@@ -68,6 +68,17 @@ void add_subclass(Type* base, Type* sub) {
   l->count++;
 }
 
+void remove_subclass(Type* base, Type* sub) {
+  LockGuard guard(type_lock);
+  auto* l = static_cast<SubclassList*>(base->subclasses);
+  if (!l) return;
+  for (int64_t i = 0; i < l->count; i++) {
+    if (l->links[i] != sub) continue;
+    if (sub->flags & kTypeHeap) gc::unregister_weak_link(&l->links[i]);
+    l->links[i] = nullptr;
+  }
+}
+
 template <class F>
 void for_each_subclass(Type* t, F f) {
   auto* l = static_cast<SubclassList*>(t->subclasses);
@@ -165,7 +176,7 @@ const char* type_name(const Type* t) {
     // ASCII str data is NUL-terminated UTF-8 already; other names get a
     // collected copy. (Callers often take two names for one message, so a
     // shared buffer would not do.)
-    if (t->name->ascii) return static_cast<const char*>(t->name->data_ptr);
+    if (t->name->ascii && !t->name->in_buffer) return static_cast<const char*>(t->name->data_ptr);
     std::string utf8 = str_to_utf8(t->name);
     auto* copy = static_cast<char*>(gc::alloc_atomic(utf8.size() + 1));
     std::memcpy(copy, utf8.c_str(), utf8.size() + 1);
@@ -180,6 +191,9 @@ const char* type_name(const Type* t) {
 
 namespace {
 
+extern const GetSetDef kInstanceDictGetSet[];
+void add_getset(Type* t, const GetSetDef* def);
+
 constexpr uint32_t kInheritedFlags = kTypeIsException | kTypeIntSubclass | kTypeStrSubclass | kTypeTupleSubclass |
                                      kTypeListSubclass | kTypeDictSubclass | kTypeTypeSubclass | kTypeFloatSubclass |
                                      kTypeBytesSubclass | kTypeSequence | kTypeMapping | kTypeHasFinalizer;
@@ -188,10 +202,11 @@ void inherit_slots(Type* t, const Type* b) {
 #define INHERIT(f) \
   if (!t->f) t->f = b->f;
   INHERIT(repr) INHERIT(str) INHERIT(getattr) INHERIT(setattr) INHERIT(call) INHERIT(iter) INHERIT(next)
-  INHERIT(descr_get) INHERIT(descr_set) INHERIT(init) INHERIT(new_) INHERIT(pow3) INHERIT(neg) INHERIT(pos)
+  INHERIT(descr_get) INHERIT(descr_set) INHERIT(init) INHERIT(pow3) INHERIT(neg) INHERIT(pos)
   INHERIT(invert) INHERIT(abs) INHERIT(index) INHERIT(int_) INHERIT(float_) INHERIT(bool_) INHERIT(len)
   INHERIT(getitem) INHERIT(setitem) INHERIT(contains) INHERIT(finalize)
 #undef INHERIT
+  if (!t->new_ && !(t->flags & kTypeDisallowInstantiation)) t->new_ = b->new_;
   // Equality and hashing travel together: a type that defines one of them
   // does not inherit the other.
   if (!t->richcompare && !t->hash) {
@@ -268,12 +283,18 @@ void type_ready(Type* t) {
     dict_set_str(t->dict, d->name, Value(d));
   }
   add_slot_wrappers(t);
+  // Native types whose instances carry a dict expose it, unless they define their own __dict__.
+  if (t->dict_offset && (!t->base || !t->base->dict_offset) && !dict_get_str(t->dict, names::__dict__))
+    add_getset(t, kInstanceDictGetSet);
   // A type that defines equality but not hashing is unhashable, also for its subclasses.
   if (t->richcompare && !t->hash && (!t->base || t->base->richcompare != t->richcompare) &&
       !dict_get_str(t->dict, names::__hash__))
     dict_set_str(t->dict, names::__hash__, None());
   if (!dict_get_str(t->dict, names::__doc__))
     dict_set_str(t->dict, names::__doc__, t->doc ? Value(str_from_utf8(t->doc, std::strlen(t->doc))) : None());
+  // Native types directly below object that define no __new__ cannot be
+  // instantiated from Python (function, method-wrapper, iterators...).
+  if (!t->new_ && t->base == &object_type && !(t->flags & kTypeHeap)) t->flags |= kTypeDisallowInstantiation;
   if (t->base) inherit_slots(t, t->base);
   t->flags |= kTypeReady;
   if (t->base) add_subclass(t->base, t);
@@ -433,6 +454,40 @@ const GetSetDef kInstanceDictGetSet[] = {
     {"__dict__", dict_getset_get, dict_getset_set, "dictionary for instance variables (if defined)"},
     {nullptr}};
 
+// The nearest ancestor of t whose instances have the same fields as t's.
+Type* layout_base(Type* t) {
+  while (t->base && t->instance_size == t->base->instance_size && t->dict_offset == t->base->dict_offset &&
+         t->itemsize == t->base->itemsize)
+    t = t->base;
+  return t;
+}
+
+// Whether two classes extending the same base added the same __slots__ at the same places.
+bool same_slots_added(Type* a, Type* b) {
+  if (a->base != b->base || a->instance_size != b->instance_size || a->dict_offset != b->dict_offset ||
+      a->num_slots != b->num_slots)
+    return false;
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(a->dict, &pos, &k, &v)) {
+    if (!is_type(v, &member_descriptor_type) || v.as<MemberDescriptor>()->owner != a) continue;
+    Value other = dict_get(b->dict, k);
+    if (!other || !is_type(other, &member_descriptor_type) || other.as<MemberDescriptor>()->owner != b ||
+        other.as<MemberDescriptor>()->offset != v.as<MemberDescriptor>()->offset)
+      return false;
+  }
+  return true;
+}
+
+// Whether CPython would free instances with its cyclic-GC deallocator: classes
+// always, native types unless they hold no references (as object and int).
+bool gc_tracked_type(const Type* t) {
+  if (t->flags & kTypeHeap) return true;
+  for (const Type* atomic : {&object_type, &int_type, &bool_type, &float_type, &complex_type, &str_type, &bytes_type})
+    if (t == atomic) return false;
+  return true;
+}
+
 Value weakref_getset_get(Value self) { return None(); }
 const GetSetDef kWeakrefGetSet[] = {{"__weakref__", weakref_getset_get, nullptr, "list of weak references to the object (if defined)"},
                                     {nullptr}};
@@ -449,16 +504,13 @@ int dict_getset_set(Value self, Value v) {
     raise(&exc::AttributeError, "This object has no __dict__");
     return -1;
   }
-  if (v.is_null()) {
-    raise(&exc::TypeError, "cannot delete __dict__");
-    return -1;
-  }
-  if (!is_dict(v)) {
+  if (v && !is_dict(v)) {
     raise(&exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
     return -1;
   }
   auto* slot = reinterpret_cast<std::atomic<Dict*>*>(field_address(self.as_object(), uint32_t(t->dict_offset)));
-  slot->store(v.as<Dict>(), std::memory_order_release);
+  // Deleting leaves no dict; a fresh empty one appears on next use.
+  slot->store(v ? v.as<Dict>() : nullptr, std::memory_order_release);
   return 0;
 }
 
@@ -481,7 +533,33 @@ bool is_identifier_str(Str* s) {
 
 }  // namespace
 
+bool check_layout_assignment(Type* old_type, Type* new_type, const char* attr) {
+  if (gc_tracked_type(old_type) != gc_tracked_type(new_type)) {
+    raise(&exc::TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr, type_name(new_type),
+          type_name(old_type));
+    return false;
+  }
+  Type* new_base = layout_base(new_type);
+  Type* old_base = layout_base(old_type);
+  if (new_base != old_base && !same_slots_added(new_base, old_base)) {
+    raise(&exc::TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, type_name(new_type),
+          type_name(old_type));
+    return false;
+  }
+  return true;
+}
+
 Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwds) {
+  for (Value b : *bases) {
+    if (is_type_object(b)) continue;
+    Value entries = lookup_attr(b, names::__mro_entries__);
+    if (entries) return raise(&exc::TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+    if (error_occurred()) return Value();
+  }
+  for (int64_t i = 0; i < bases->size; i++)
+    for (int64_t j = i + 1; j < bases->size; j++)
+      if (bases->items[i] == bases->items[j] && is_type_object(bases->items[i]))
+        return raise(&exc::TypeError, "duplicate base class %U", bases->items[i].as<Type>()->name);
   Type* meta = calculate_metaclass(metatype, bases);
   if (!meta) return Value();
   if (meta != metatype && meta->new_ && meta->new_ != metatype->new_) {
@@ -512,6 +590,10 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
         continue;
       }
       if (str_equals_ascii(sn, "__weakref__")) {
+        // Var-sized layouts (int, tuple, bytes) have no room for weak references either.
+        if (add_weak || type_lookup(base, names::__weakref__) ||
+            (base->flags & (kTypeIntSubclass | kTypeTupleSubclass | kTypeBytesSubclass)))
+          return raise(&exc::TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         add_weak = true;
         continue;
       }
@@ -526,7 +608,8 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
         b.append(sn);
         mangled_name = intern(b.finish());
       }
-      if (dict_get_str(ns, mangled_name))
+      // __qualname__ and __classcell__ in the namespace are consumed by type creation.
+      if (dict_get_str(ns, mangled_name) && mangled_name != names::__qualname__ && mangled_name != names::__classcell__)
         return raise(&exc::ValueError, "%R in __slots__ conflicts with class variable", Value(sn));
       slot_names.push_back(mangled_name);
     }
@@ -548,6 +631,15 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   t->base = base;
   t->bases = bases;
   t->dict = dict_copy(ns);
+  if (Value q = dict_get_str(t->dict, names::__qualname__)) {
+    if (!is_str(q)) return raise(&exc::TypeError, "type __qualname__ must be a str, not %s", type_name(q));
+    t->qualname = q.as<Str>();
+    dict_del(t->dict, Value(names::__qualname__));
+  } else {
+    t->qualname = t->name;
+  }
+  Value class_cell = dict_get_str(t->dict, names::__classcell__);
+  if (class_cell) dict_del(t->dict, Value(names::__classcell__));
   t->instance_size = base->instance_size;
   t->itemsize = base->itemsize;
   t->dict_offset = base->dict_offset;
@@ -572,14 +664,7 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   if (add_weak && !dict_get_str(t->dict, names::__weakref__) && !type_lookup(base, names::__weakref__))
     add_getset(t, kWeakrefGetSet);
 
-  // __qualname__, __module__, __doc__
-  if (Value q = dict_get_str(t->dict, names::__qualname__)) {
-    if (!is_str(q)) return raise(&exc::TypeError, "type __qualname__ must be a str, not %s", type_name(q));
-    t->qualname = q.as<Str>();
-    dict_del(t->dict, Value(names::__qualname__));
-  } else {
-    t->qualname = t->name;
-  }
+  // __module__, __doc__
   if (!dict_get_str(t->dict, names::__module__)) {
     Frame* f = ts()->frame;
     if (f && f->globals) {
@@ -615,11 +700,10 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   for (int64_t i = 0; i < bases->size; i++) add_subclass(bases->items[i].as<Type>(), t);
 
   // __classcell__ receives the class.
-  if (Value cell = dict_get_str(t->dict, names::__classcell__)) {
-    if (!is_type(cell, &cell_type))
-      return raise(&exc::TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
-    cell.as<Cell>()->set(Value(t));
-    dict_del(t->dict, Value(names::__classcell__));
+  if (class_cell) {
+    if (!is_type(class_cell, &cell_type))
+      return raise(&exc::TypeError, "__classcell__ must be a nonlocal cell, not %R", Value(type_of(class_cell)));
+    class_cell.as<Cell>()->set(Value(t));
   }
 
   // __set_name__ on the attributes, in definition order.
@@ -672,8 +756,14 @@ namespace {
 
 Value type_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Type* t = self.as<Type>();
-  if (t == &type_type && nargs == 1 && kwcount(kwnames) == 0) return Value(type_of(args[0]));
-  if (!t->new_) return raise(&exc::TypeError, "cannot create '%U' instances", t->qualname);
+  // Only type itself has the one-argument form.
+  if (t == &type_type) {
+    if (nargs == 1 && kwcount(kwnames) == 0) return Value(type_of(args[0]));
+    if (nargs != 3) return raise(&exc::TypeError, "type() takes 1 or 3 arguments");
+  }
+  if (!t->new_)
+    return raise(&exc::TypeError, "cannot create '%s' instances",
+                 (t->flags & kTypeHeap) || !t->native_name ? type_name(t) : t->native_name);
   Value obj = t->new_(t, args, nargs, kwnames);
   if (!obj) return Value();
   // __init__ runs only when __new__ returned an instance of t.
@@ -687,11 +777,7 @@ Value type_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value type_new_native(Type* metatype, const Value* args, size_t nargs, Tuple* kwnames) {
   size_t nkw = kwcount(kwnames);
-  if (metatype == &type_type && nargs == 1 && nkw == 0) return Value(type_of(args[0]));
-  if (nargs != 3) {
-    if (nargs == 1) return raise(&exc::TypeError, "type.__new__() takes exactly 3 arguments (1 given)");
-    return raise(&exc::TypeError, "type() takes 1 or 3 arguments");
-  }
+  if (nargs != 3) return raise(&exc::TypeError, "type.__new__() takes exactly 3 arguments (%zd given)", ssize_t(nargs));
   if (!is_str(args[0]))
     return raise(&exc::TypeError, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
   if (!is_tuple(args[1]))
@@ -782,48 +868,109 @@ int type_setattro(Value self, Str* name, Value v) {
   return 0;
 }
 
+// The special attributes (__name__, __bases__, ...) of native types are fixed,
+// and no class may lose them.
+bool check_special_type_attr(Type* t, Value v, const char* attr) {
+  if (!(t->flags & kTypeHeap)) {
+    raise(&exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", attr, type_name(t));
+    return false;
+  }
+  if (!v) {
+    raise(&exc::TypeError, "cannot delete '%s' attribute of immutable type '%s'", attr, type_name(t));
+    return false;
+  }
+  return true;
+}
+
 Value type_get_name(Value self) { return Value(self.as<Type>()->name); }
 int type_set_name(Value self, Value v) {
-  if (!v || !is_str(v)) {
-    raise(&exc::TypeError, "can only assign string to %U.__name__, not '%s'", self.as<Type>()->name,
-          v ? type_name(v) : "NoneType");
+  Type* t = self.as<Type>();
+  if (!check_special_type_attr(t, v, "__name__")) return -1;
+  if (!is_str(v)) {
+    raise(&exc::TypeError, "can only assign string to %U.__name__, not '%s'", t->name, type_name(v));
     return -1;
   }
-  self.as<Type>()->name = intern(v.as<Str>());
+  Str* s = v.as<Str>();
+  for (int64_t i = 0; i < s->length; i++) {
+    if (s->at(i) == 0) {
+      raise(&exc::ValueError, "type name must not contain null characters");
+      return -1;
+    }
+  }
+  t->name = intern(s);
   return 0;
 }
 Value type_get_qualname(Value self) { return Value(self.as<Type>()->qualname); }
 int type_set_qualname(Value self, Value v) {
-  if (!v || !is_str(v)) {
-    raise(&exc::TypeError, "can only assign string to %U.__qualname__, not '%s'", self.as<Type>()->name,
-          v ? type_name(v) : "NoneType");
+  Type* t = self.as<Type>();
+  if (!check_special_type_attr(t, v, "__qualname__")) return -1;
+  if (!is_str(v)) {
+    raise(&exc::TypeError, "can only assign string to %U.__qualname__, not '%s'", t->name, type_name(v));
     return -1;
   }
-  self.as<Type>()->qualname = intern(v.as<Str>());
+  t->qualname = intern(v.as<Str>());
   return 0;
 }
 Value type_get_bases(Value self) { return Value(self.as<Type>()->bases); }
+// Recomputes the MRO of t and of every class below it, recording each old MRO
+// in `undo` (type, mro pairs) so that a failure can be rolled back.
+bool recompute_mro_hierarchy(Type* t, List* undo) {
+  list_append(undo, Value(t));
+  list_append(undo, Value(t->mro));
+  if (!compute_mro(t)) return false;
+  bool ok = true;
+  for_each_subclass(t, [&](Type* sub) { ok = ok && recompute_mro_hierarchy(sub, undo); });
+  return ok;
+}
+
+void fixup_slots_hierarchy(Type* t) {
+  fixup_slots(t);
+  for_each_subclass(t, fixup_slots_hierarchy);
+}
+
 int type_set_bases(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!v || !is_tuple(v) || v.as<Tuple>()->size == 0) {
-    raise(&exc::TypeError, "can only assign non-empty tuple to %U.__bases__", t->name);
+  if (!check_special_type_attr(t, v, "__bases__")) return -1;
+  if (!is_tuple(v)) {
+    raise(&exc::TypeError, "can only assign tuple to %U.__bases__, not %s", t->name, type_name(v));
     return -1;
   }
-  Tuple* old = t->bases;
-  t->bases = v.as<Tuple>();
-  if (!compute_mro(t)) {
-    t->bases = old;
+  Tuple* bases = v.as<Tuple>();
+  if (bases->size == 0) {
+    raise(&exc::TypeError, "can only assign non-empty tuple to %U.__bases__, not ()", t->name);
     return -1;
   }
+  for (Value b : *bases) {
+    if (!is_type_object(b)) {
+      raise(&exc::TypeError, "%U.__bases__ must be tuple of classes, not '%s'", t->name, type_name(b));
+      return -1;
+    }
+    if (is_subtype(b.as<Type>(), t)) {
+      raise(&exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  Type* new_base = best_base(bases);
+  if (!new_base || !check_layout_assignment(t->base, new_base, "__bases__")) return -1;
+
+  Tuple* old_bases = t->bases;
+  Type* old_base = t->base;
+  t->bases = bases;
+  t->base = new_base;
+  List* undo = list_new();
+  if (!recompute_mro_hierarchy(t, undo)) {
+    for (int64_t i = 0; i + 1 < list_size(undo); i += 2)
+      list_get(undo, i).as<Type>()->mro = list_get(undo, i + 1).as<Tuple>();
+    t->bases = old_bases;
+    t->base = old_base;
+    return -1;
+  }
+  for (Value b : *old_bases) remove_subclass(b.as<Type>(), t);
+  for (Value b : *bases) add_subclass(b.as<Type>(), t);
   type_modified(t, nullptr);
-  fixup_slots(t);
+  fixup_slots_hierarchy(t);
   return 0;
 }
-Value type_get_base(Value self) {
-  Type* b = self.as<Type>()->base;
-  return b ? Value(b) : None();
-}
-Value type_get_mro(Value self) { return Value(self.as<Type>()->mro); }
 Value type_get_module(Value self) {
   Type* t = self.as<Type>();
   if (t->flags & kTypeHeap) {
@@ -838,11 +985,8 @@ Value type_get_module(Value self) {
 }
 int type_set_module(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!(t->flags & kTypeHeap)) {
-    raise(&exc::TypeError, "cannot set '__module__' attribute of immutable type '%U'", t->name);
-    return -1;
-  }
-  return dict_set_str(t->dict, names::__module__, v ? v : None());
+  if (!check_special_type_attr(t, v, "__module__")) return -1;
+  return dict_set_str(t->dict, names::__module__, v);
 }
 Value type_get_dict(Value self);
 Value type_get_doc(Value self) {
@@ -854,11 +998,8 @@ Value type_get_doc(Value self) {
 }
 int type_set_doc(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!(t->flags & kTypeHeap)) {
-    raise(&exc::TypeError, "cannot set '__doc__' attribute of immutable type '%U'", t->name);
-    return -1;
-  }
-  return dict_set_str(t->dict, names::__doc__, v ? v : None());
+  if (!check_special_type_attr(t, v, "__doc__")) return -1;
+  return dict_set_str(t->dict, names::__doc__, v);
 }
 Value type_get_abstractmethods(Value self) {
   Type* t = self.as<Type>();
@@ -931,8 +1072,6 @@ const GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, nullptr},
     {"__qualname__", type_get_qualname, type_set_qualname, nullptr},
     {"__bases__", type_get_bases, type_set_bases, nullptr},
-    {"__base__", type_get_base, nullptr, nullptr},
-    {"__mro__", type_get_mro, nullptr, nullptr},
     {"__module__", type_get_module, type_set_module, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr},
     {"__doc__", type_get_doc, type_set_doc, nullptr},
@@ -1019,6 +1158,12 @@ Value type_sizeof(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value type_or(Value a, Value b);
 
+// Read-only members, as in CPython ("readonly attribute" on assignment).
+const MemberDef type_members[] = {
+    {"__base__", MemberKind::ReadOnlyValue, uint32_t(offsetof(Type, base)), nullptr},
+    {"__mro__", MemberKind::ReadOnlyValue, uint32_t(offsetof(Type, mro)), nullptr},
+    {nullptr}};
+
 const MethodDef type_methods[] = {
     {"mro", type_mro_method, kMethodInstance, "Return a type's method resolution order."},
     {"__subclasses__", type_subclasses_method, kMethodInstance, "Return a list of immediate subclasses."},
@@ -1054,6 +1199,8 @@ void init_type_types() {
   type_type.base = &object_type;
   type_type.flags = kTypeBaseType | kTypeTypeSubclass;
   type_type.instance_size = sizeof(Type);
+  // A class's "instance dict" is its namespace, so metaclasses get no extra __dict__.
+  type_type.dict_offset = int32_t(offsetof(Type, dict));
   type_type.call = type_call;
   type_type.new_ = type_new_native;
   type_type.init = type_init;
@@ -1062,6 +1209,7 @@ void init_type_types() {
   type_type.setattr = type_setattro;
   type_type.getsets = type_getsets;
   type_type.methods = type_methods;
+  type_type.members = type_members;
   type_type.nb[int(BinaryOp::Or)] = type_or;
   type_type.hash = nullptr;
   type_type.doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";

@@ -35,6 +35,10 @@ Value lookup_special(Value obj, Str* name);
 // type(obj) and sets *unbound to whether obj must be passed as first argument.
 Value lookup_method(Value obj, Str* name, bool* unbound);
 
+// Whether instances of `old_type` may be treated as instances of `new_type`
+// (for __class__ and __bases__ assignment); raises TypeError naming `attr` if not.
+bool check_layout_assignment(Type* old_type, Type* new_type, const char* attr);
+
 // The list of weak references to the direct subclasses of t (read-only snapshot).
 Value type_subclasses(Type* t);
 

@@ -72,7 +72,6 @@ void Parser::enter() {
   char probe;
   const char* limit = ts() ? ts()->native_stack_limit : nullptr;
   if (++depth_ > kMaxDepth || (limit && &probe < limit)) {
-    depth_ = 0;
     raise_last_token("too many nested parentheses");
   }
 }
@@ -172,19 +171,25 @@ void Parser::set_tokenizer_error(const TokError& e) {
 
 // ---------------------------------------------------------------- names
 
-Str* Parser::identifier(const Token& t) {
-  std::string_view text = text_of(t);
+namespace {
+
+// PEP 3131: identifiers are compared in NFKC form.
+Str* intern_identifier(std::string_view text) {
   bool ascii = true;
   for (char ch : text)
     if (static_cast<unsigned char>(ch) >= 128) ascii = false;
   if (ascii) return intern_sv(text);
-  // PEP 3131: identifiers are compared in NFKC form.
-  utf8proc_uint8_t* normalized = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(std::string(text).c_str()));
+  std::string copy(text);
+  utf8proc_uint8_t* normalized = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));
   if (!normalized) return intern_sv(text);
   Str* s = intern_sv(reinterpret_cast<const char*>(normalized));
   free(normalized);
   return s;
 }
+
+}  // namespace
+
+Str* Parser::identifier(const Token& t) { return intern_identifier(text_of(t)); }
 
 Name* Parser::name_node(const Token& t, ExprContext ctx) {
   Name* n = make<Name>();
@@ -448,7 +453,15 @@ Stmt* Parser::finish_annotation(size_t start, Expr* target, bool simple) {
   AnnAssign* s = make<AnnAssign>();
   s->target = target;
   s->annotation = expression();
-  if (accept(Tok::Equal)) s->value = annotated_rhs();
+  // ['=' annotated_rhs]: a missing value leaves the '=' to fail later.
+  if (at(Tok::Equal)) {
+    size_t eq = pos_;
+    if (!attempt([&] {
+          pos_++;
+          s->value = annotated_rhs();
+        }))
+      pos_ = eq;
+  }
   s->simple = simple;
   finish(&s->pos, start);
   return s;
@@ -501,8 +514,6 @@ void Parser::check_invalid_assignment(size_t start) {
   };
   // only single target (not list/tuple) can be annotated
   if (at(Tok::LPar) || at(Tok::LSqb)) {
-    size_t depth = 0;
-    while (peek_type(depth) == Tok::LPar) depth++;
     Expr* e = nullptr;
     if (attempt([&] { e = atom(); }) && (e->kind == ExprKind::List || e->kind == ExprKind::Tuple)) {
       // atom() consumed the whole parenthesised target
@@ -645,16 +656,7 @@ Str* Parser::dotted_name() {
     joined += '.';
     joined += text_of(expect(Tok::Name));
   }
-  Token fake = first;
-  (void)fake;
-  bool ascii = true;
-  for (char ch : joined)
-    if (static_cast<unsigned char>(ch) >= 128) ascii = false;
-  if (ascii) return intern_sv(joined);
-  utf8proc_uint8_t* normalized = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(joined.c_str()));
-  Str* s = intern_sv(normalized ? reinterpret_cast<const char*>(normalized) : joined.c_str());
-  free(normalized);
-  return s;
+  return intern_identifier(joined);
 }
 
 Alias* Parser::dotted_as_name() {
@@ -831,7 +833,15 @@ Stmt* Parser::function_def(Seq<Expr*> decorators, size_t start) {
   expect_forced(Tok::LPar, "(");
   f->args = parameters(false);
   expect(Tok::RPar);
-  if (accept(Tok::RArrow)) f->returns = expression();
+  // ['->' expression]: without an expression the '->' is left for the ':' check.
+  if (at(Tok::RArrow)) {
+    size_t arrow = pos_;
+    if (!attempt([&] {
+          pos_++;
+          f->returns = expression();
+        }))
+      pos_ = arrow;
+  }
   expect_forced(Tok::Colon, ":");
   if ((flags_ & kTypeComments) && at(Tok::TypeComment)) {
     f->type_comment = type_comment_opt();
@@ -1171,6 +1181,15 @@ ErrorType exc_kind(const TokError& e) {
   return e.exc == 0 ? ErrorType::Syntax : e.exc == 1 ? ErrorType::Indentation : ErrorType::Tab;
 }
 
+PendingError unclosed_bracket_error(const TokenizedSource& src, const OpenBracket& b) {
+  PendingError e;
+  e.msg = std::string("'") + b.ch + "' was never closed";
+  e.lineno = e.end_lineno = b.lineno;
+  e.col = b.col + 1;
+  e.end_col = 0;
+  return e;
+}
+
 Value make_exception(const TokenizedSource& src, const PendingError& e, Value filename) {
   Type* type = e.type == ErrorType::Syntax ? &exc::SyntaxError
                : e.type == ErrorType::Indentation ? &exc::IndentationError
@@ -1198,6 +1217,10 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
   if (!tokenize(src, len, opts, &source)) {
     PendingError e;
     e.msg = source.error.msg;
+    if (e.msg.compare(0, 14, "Non-UTF-8 code") == 0 && is_str(filename)) {
+      size_t at = e.msg.find(" on line ");
+      e.msg.insert(at, " in file " + str_to_utf8(filename.as<Str>()));
+    }
     e.lineno = e.end_lineno = source.error.lineno;
     e.col = e.end_col = source.error.offset;
     e.columns_are_chars = true;
@@ -1242,18 +1265,18 @@ Mod* parse(const char* src, size_t len, Value filename, Mode mode, unsigned flag
     furthest = std::max(furthest, second.furthest());
   }
 
-  // Errors the tokenizer finds further on take precedence over the parser's,
-  // as CPython tokenizes the rest of the file after a parser error.
+  // After a parser error CPython tokenizes the rest of the file. An error
+  // the tokenizer raises itself replaces the parser's; one it only signals
+  // (end of input, bad continuation) inside a bracket opened before the
+  // error's line reports that bracket as never closed.
   const TokError& te = source.error;
   if (!tokenizer_failed && !indentation_error && te.kind != TokError::None) {
     int err_line = source.tokens[std::min(furthest, source.tokens.size() - 1)].lineno;
     if (te.kind == TokError::Raised) {
       first.set_tokenizer_error(te);
       err = first.error;
-    } else if (te.kind == TokError::Eof && !source.open_at_end.empty() &&
-               err_line > source.open_at_end.back().lineno) {
-      first.set_tokenizer_error(te);
-      err = first.error;
+    } else if (!source.open_at_end.empty() && err_line > source.open_at_end.back().lineno) {
+      err = unclosed_bracket_error(source, source.open_at_end.back());
     }
   }
   if (flags & kAllowIncomplete) {

@@ -104,6 +104,13 @@ Expr* Parser::expression_uncached() {
       pos_ = start;
     }
   }
+  return expression_without_invalid();
+}
+
+// `expression` without its own invalid_* alternatives (rules nested inside
+// keep theirs, as in CPython).
+Expr* Parser::expression_without_invalid() {
+  size_t start = pos_;
   if (at(Tok::KwLambda)) return lambdef();
   Expr* body = disjunction();
   if (!at(Tok::KwIf)) return body;
@@ -125,19 +132,6 @@ Expr* Parser::expression_uncached() {
   return e;
 }
 
-Expr* Parser::expression_without_invalid() {
-  bool saved = diagnose_;
-  diagnose_ = false;
-  try {
-    Expr* e = expression();
-    diagnose_ = saved;
-    return e;
-  } catch (...) {
-    diagnose_ = saved;
-    throw;
-  }
-}
-
 Expr* Parser::named_expression() {
   if (at(Tok::Name) && peek_type(1) == Tok::ColonEqual) {
     size_t start = pos_;
@@ -150,11 +144,18 @@ Expr* Parser::named_expression() {
   }
   size_t start = pos_;
   Expr* e = expression();
+  bool argument_start = start < call_argument_start_.size() && call_argument_start_[start];
   if (at(Tok::ColonEqual)) {
-    if (diagnose_) raise_at(std::string("cannot use assignment expressions with ") + expr_name(e), e->pos);
+    // invalid_named_expression: `expression ':=' expression`; the value is
+    // parsed (and checked) before the message is given.
+    if (diagnose_ && !argument_start) {
+      pos_++;
+      if (attempt([&] { expression(); }))
+        raise_at(std::string("cannot use assignment expressions with ") + expr_name(e), e->pos);
+    }
     fail();
   }
-  if (diagnose_ && at(Tok::Equal)) {
+  if (diagnose_ && at(Tok::Equal) && !argument_start) {
     // invalid_named_expression: `x = 1` where an expression is expected
     size_t after = pos_;
     pos_ = start;
@@ -268,7 +269,13 @@ Expr* Parser::disjunction_uncached() {
   if (!at(Tok::KwOr)) return first;
   SeqBuilder<Expr*> values;
   values.push(first);
-  while (accept(Tok::KwOr)) values.push(conjunction());
+  Expr* next = nullptr;
+  while (at(Tok::KwOr) && attempt([&] {
+           pos_++;
+           next = conjunction();
+         }))
+    values.push(next);
+  if (values.size == 1) return first;
   BoolOp* b = make<BoolOp>();
   b->op = BoolOpKind::Or;
   b->values = values.done();
@@ -282,7 +289,13 @@ Expr* Parser::conjunction() {
   if (!at(Tok::KwAnd)) return first;
   SeqBuilder<Expr*> values;
   values.push(first);
-  while (accept(Tok::KwAnd)) values.push(inversion());
+  Expr* next = nullptr;
+  while (at(Tok::KwAnd) && attempt([&] {
+           pos_++;
+           next = inversion();
+         }))
+    values.push(next);
+  if (values.size == 1) return first;
   BoolOp* b = make<BoolOp>();
   b->op = BoolOpKind::And;
   b->values = values.done();
@@ -316,6 +329,7 @@ Expr* Parser::comparison() {
   SeqBuilder<Expr*> comparators;
   for (;;) {
     CmpOp op;
+    size_t op_start = pos_;
     switch (peek_type()) {
       case Tok::EqEqual: op = CmpOp::Eq; break;
       case Tok::NotEqual: op = CmpOp::NotEq; break;
@@ -340,9 +354,18 @@ Expr* Parser::comparison() {
       default:
         goto done;
     }
-    pos_++;
-    ops.push(op);
-    comparators.push(bitwise_or());
+    {
+      Expr* right = nullptr;
+      if (!attempt([&] {
+            pos_++;
+            right = bitwise_or();
+          })) {
+        pos_ = op_start;
+        break;
+      }
+      ops.push(op);
+      comparators.push(right);
+    }
   }
 done:
   if (ops.size == 0) return first;
@@ -366,80 +389,50 @@ BinOp* make_binop(Expr* left, Operator op, Expr* right) {
 
 }  // namespace
 
-Expr* Parser::bitwise_or() {
-  size_t start = pos_;
-  Expr* e = bitwise_xor();
-  while (accept(Tok::VBar)) {
-    BinOp* b = make_binop(e, Operator::BitOr, bitwise_xor());
-    finish(&b->pos, start);
-    e = b;
-  }
-  return e;
+namespace {
+
+bool bitor_op(Tok t, Operator* op) { return t == Tok::VBar && (*op = Operator::BitOr, true); }
+bool bitxor_op(Tok t, Operator* op) { return t == Tok::Circumflex && (*op = Operator::BitXor, true); }
+bool bitand_op(Tok t, Operator* op) { return t == Tok::Amper && (*op = Operator::BitAnd, true); }
+bool shift_op(Tok t, Operator* op) { return (t == Tok::LeftShift || t == Tok::RightShift) && binary_operator(t, op); }
+bool sum_op(Tok t, Operator* op) { return (t == Tok::Plus || t == Tok::Minus) && binary_operator(t, op); }
+bool term_op(Tok t, Operator* op) {
+  return (t == Tok::Star || t == Tok::Slash || t == Tok::DoubleSlash || t == Tok::Percent || t == Tok::At) &&
+         binary_operator(t, op);
 }
 
-Expr* Parser::bitwise_xor() {
-  size_t start = pos_;
-  Expr* e = bitwise_and();
-  while (accept(Tok::Circumflex)) {
-    BinOp* b = make_binop(e, Operator::BitXor, bitwise_and());
-    finish(&b->pos, start);
-    e = b;
-  }
-  return e;
-}
+}  // namespace
 
-Expr* Parser::bitwise_and() {
+// One left-associative level: operand (op operand)*. A right operand that
+// does not parse ends the level before its operator, as CPython's ordered
+// choice does (`x = a +` is the assignment `x = a`, then an error).
+Expr* Parser::binary_level(Level next, bool (*op_of)(Tok, Operator*)) {
   size_t start = pos_;
-  Expr* e = shift_expr();
-  while (accept(Tok::Amper)) {
-    BinOp* b = make_binop(e, Operator::BitAnd, shift_expr());
-    finish(&b->pos, start);
-    e = b;
-  }
-  return e;
-}
-
-Expr* Parser::shift_expr() {
-  size_t start = pos_;
-  Expr* e = sum();
+  Expr* e = (this->*next)();
   Operator op;
-  while ((at(Tok::LeftShift) || at(Tok::RightShift)) && binary_operator(peek_type(), &op)) {
-    pos_++;
-    BinOp* b = make_binop(e, op, sum());
+  while (op_of(peek_type(), &op)) {
+    size_t op_pos = pos_;
+    Expr* right = nullptr;
+    if (!attempt([&] {
+          pos_++;
+          right = (this->*next)();
+        })) {
+      pos_ = op_pos;
+      break;
+    }
+    BinOp* b = make_binop(e, op, right);
     finish(&b->pos, start);
     e = b;
   }
   return e;
 }
 
-Expr* Parser::sum() {
-  size_t start = pos_;
-  Expr* e = term();
-  Operator op;
-  while ((at(Tok::Plus) || at(Tok::Minus)) && binary_operator(peek_type(), &op)) {
-    pos_++;
-    BinOp* b = make_binop(e, op, term());
-    finish(&b->pos, start);
-    e = b;
-  }
-  return e;
-}
-
-Expr* Parser::term() {
-  size_t start = pos_;
-  Expr* e = factor();
-  Operator op;
-  for (;;) {
-    Tok t = peek_type();
-    if (t != Tok::Star && t != Tok::Slash && t != Tok::DoubleSlash && t != Tok::Percent && t != Tok::At) break;
-    binary_operator(t, &op);
-    pos_++;
-    BinOp* b = make_binop(e, op, factor());
-    finish(&b->pos, start);
-    e = b;
-  }
-  return e;
-}
+Expr* Parser::bitwise_or() { return binary_level(&Parser::bitwise_xor, bitor_op); }
+Expr* Parser::bitwise_xor() { return binary_level(&Parser::bitwise_and, bitxor_op); }
+Expr* Parser::bitwise_and() { return binary_level(&Parser::shift_expr, bitand_op); }
+Expr* Parser::shift_expr() { return binary_level(&Parser::sum, shift_op); }
+Expr* Parser::sum() { return binary_level(&Parser::term, sum_op); }
+Expr* Parser::term() { return binary_level(&Parser::factor, term_op); }
 
 Expr* Parser::factor() {
   Tok t = peek_type();
@@ -464,9 +457,15 @@ Expr* Parser::factor() {
 Expr* Parser::power() {
   size_t start = pos_;
   Expr* e = await_primary();
-  if (!accept(Tok::DoubleStar)) return e;
+  if (!at(Tok::DoubleStar)) return e;
   DepthGuard guard(this);
-  BinOp* b = make_binop(e, Operator::Pow, factor());
+  Expr* exponent = nullptr;
+  if (!attempt([&] {
+        pos_++;
+        exponent = factor();
+      }))
+    return e;
+  BinOp* b = make_binop(e, Operator::Pow, exponent);
   finish(&b->pos, start);
   return b;
 }
@@ -565,6 +564,11 @@ Expr* Parser::slice_item() {
     lower = expression();
     if (!at(Tok::Colon)) {
       if (at(Tok::ColonEqual)) fail();
+      if (diagnose_) {
+        // Not a slice: the item is a named_expression, with its checks.
+        pos_ = start;
+        return named_expression();
+      }
       return lower;
     }
   }
@@ -818,6 +822,18 @@ Expr* Parser::brace_atom() {
     return s;
   }
 
+  // CPython's dict rule has a second alternative, '{' invalid_double_starred_kvpairs '}',
+  // that is not guarded as the invalid rules usually are: it runs in the
+  // first pass too, whenever the braces do not hold a valid dict.
+  Expr* dict = nullptr;
+  if (attempt([&] { dict = dict_rest(start, first); })) return dict;
+  pos_ = start + 1;
+  check_invalid_kvpairs();
+  fail();
+}
+
+// The dict display or comprehension after '{', given its first key if read.
+Expr* Parser::dict_rest(size_t start, Expr* first) {
   SeqBuilder<Expr*> keys, values;
   auto entry = [&](Expr* key) {
     if (!key && at(Tok::DoubleStar)) {
@@ -830,26 +846,7 @@ Expr* Parser::brace_atom() {
       return;
     }
     if (!key) key = expression();
-    if (!at(Tok::Colon)) {
-      if (diagnose_ && (at(Tok::RBrace) || at(Tok::Comma)))
-        raise_raw(ErrorType::Syntax, "':' expected after dictionary key", key->pos.lineno, key->pos.end_col_offset,
-                  key->pos.end_lineno, 0);
-      fail();
-    }
-    const Token& colon = peek();
-    pos_++;
-    if (diagnose_) {
-      if (at(Tok::Star)) {
-        const Token& star = peek();
-        size_t save = pos_;
-        pos_++;
-        if (attempt([&] { bitwise_or(); }))
-          raise_starting_from("cannot use a starred expression in a dictionary value", token_pos(star));
-        pos_ = save;
-      }
-      if (at(Tok::RBrace) || at(Tok::Comma))
-        raise_at_token("expression expected after dictionary key and ':'", colon);
-    }
+    expect(Tok::Colon);
     keys.push(key);
     values.push(expression());
   };
@@ -873,6 +870,59 @@ Expr* Parser::brace_atom() {
   d->values = values.done();
   finish(&d->pos, start);
   return d;
+}
+
+// invalid_double_starred_kvpairs / invalid_kvpair, after the '{'.
+void Parser::check_invalid_kvpairs() {
+  size_t start = pos_;
+  auto kvpair = [&] {
+    if (accept(Tok::DoubleStar)) {
+      bitwise_or();
+      return;
+    }
+    expression();
+    expect(Tok::Colon);
+    expression();
+  };
+  // What follows a key: a missing ':', a starred value or a missing value.
+  auto check_after_key = [&](Expr* key, bool key_may_lack_colon) {
+    if (!at(Tok::Colon)) {
+      if (key_may_lack_colon)
+        raise_raw(ErrorType::Syntax, "':' expected after dictionary key", key->pos.lineno, key->pos.end_col_offset,
+                  key->pos.end_lineno, 0);
+      return;
+    }
+    const Token& colon = peek();
+    pos_++;
+    if (at(Tok::Star)) {
+      const Token& star = peek();
+      pos_++;
+      if (attempt([&] { bitwise_or(); }))
+        raise_starting_from("cannot use a starred expression in a dictionary value", token_pos(star));
+      return;
+    }
+    if (at(Tok::RBrace) || at(Tok::Comma)) raise_at_token("expression expected after dictionary key and ':'", colon);
+  };
+  // ','.double_starred_kvpair+ ',' invalid_kvpair
+  if (attempt(kvpair)) {
+    for (;;) {
+      size_t save = pos_;
+      if (accept(Tok::Comma) && attempt(kvpair)) continue;
+      pos_ = save;
+      break;
+    }
+    if (accept(Tok::Comma)) {
+      Expr* key = nullptr;
+      size_t save = pos_;
+      if (attempt([&] { key = expression(); })) check_after_key(key, true);
+      pos_ = save;
+    }
+  }
+  // expression ':' '*' bitwise_or | expression ':' &('}'|',')
+  pos_ = start;
+  Expr* key = nullptr;
+  if (attempt([&] { key = expression(); })) check_after_key(key, false);
+  pos_ = start;
 }
 
 Seq<Comprehension*> Parser::for_if_clauses() {
@@ -940,7 +990,8 @@ Arguments* Parser::parameters(bool is_lambda) {
       if (diagnose_) {
         if (seen_star) raise_at_token("/ must be ahead of *", slash);
         if (seen_slash) raise_at_token("/ may appear only once", slash);
-        if (args.size == 0) raise_at_token("at least one argument must precede /", slash);
+        if (args.size == 0 && peek_type(1) == Tok::Comma)
+          raise_at_token("at least one argument must precede /", slash);
       }
       if (seen_star || seen_slash || args.size == 0) fail();
       pos_++;
@@ -980,10 +1031,11 @@ Arguments* Parser::parameters(bool is_lambda) {
         if (diagnose_) raise_at_token("var-keyword argument cannot have default value", peek());
         fail();
       }
-      if (accept(Tok::Comma) && at(Tok::TypeComment)) result->kwarg->type_comment = type_comment_opt();
+      bool comma = accept(Tok::Comma);
+      if (comma && at(Tok::TypeComment)) result->kwarg->type_comment = type_comment_opt();
       if (at(Tok::TypeComment) && peek_type(1) == end) result->kwarg->type_comment = type_comment_opt();
       if (!at(end)) {
-        if (diagnose_ && (at(Tok::Name) || at(Tok::Star) || at(Tok::DoubleStar) || at(Tok::Slash))) {
+        if (diagnose_ && comma && (at(Tok::Name) || at(Tok::Star) || at(Tok::DoubleStar) || at(Tok::Slash))) {
           if (at(Tok::Name)) {
             size_t save = pos_;
             Arg* next = param(is_lambda, false);
@@ -1013,7 +1065,9 @@ Arguments* Parser::parameters(bool is_lambda) {
           defaults.push(def);
           seen_default = true;
         } else if (seen_default) {
-          if (diagnose_) raise_at("non-default argument follows default argument", a->pos);
+          // Only a complete parameter (followed by ',' or the end) counts.
+          if (diagnose_ && (at(Tok::Comma) || at(end)))
+            raise_at("non-default argument follows default argument", a->pos);
           fail();
         }
         args.push(a);
@@ -1070,6 +1124,10 @@ void Parser::call_arguments(Call* call, size_t open_tok, bool allow_genexp) {
   Pos previous_end{};
   while (!at(Tok::RPar)) {
     size_t item = pos_;
+    if (diagnose_) {
+      if (call_argument_start_.empty()) call_argument_start_.assign(toks_.size(), 0);
+      call_argument_start_[item] = 1;
+    }
     if (!have_first) {
       first_item = start_pos(item);
       have_first = true;
@@ -1172,7 +1230,9 @@ Expr* Parser::star_target() {
     finish(&s->pos, start);
     return s;
   }
-  e = bitwise_or();
+  // A target is a primary (name, attribute, subscript, bracketed targets);
+  // reading no further keeps the first pass's furthest token where CPython's is.
+  e = primary();
   if (invalid_target(e, TargetsType::Star)) fail();
   set_context(e, ExprContext::Store);
   return e;

@@ -180,6 +180,8 @@ class Parser {
   ast::Expr* yield_expr();
   ast::Expr* annotated_rhs();
   ast::Expr* expressions();
+  using Level = ast::Expr* (Parser::*)();
+  ast::Expr* binary_level(Level next, bool (*op_of)(Tok, ast::Operator*));
   ast::Expr* disjunction();
   ast::Expr* conjunction();
   ast::Expr* inversion();
@@ -199,6 +201,8 @@ class Parser {
   ast::Expr* paren_atom();
   ast::Expr* list_atom();
   ast::Expr* brace_atom();
+  ast::Expr* dict_rest(size_t start_tok, ast::Expr* first);
+  void check_invalid_kvpairs();
   ast::Expr* slices();
   ast::Expr* slice_item();
   ast::Expr* number(const Token& t);
@@ -243,6 +247,10 @@ class Parser {
   size_t error_token_ = SIZE_MAX;  // index of the tokenizer's Error token
   int depth_ = 0;
   Memo memo_[kMemoRules * 2];
+  // Second pass: where call arguments started. When a failed call's
+  // brackets are read again as a tuple, CPython's invalid_named_expression
+  // stays silent at those positions (`f(a=1, ...)`, `f(x.y:=1)`).
+  std::vector<uint8_t> call_argument_start_;
 };
 
 template <class F>

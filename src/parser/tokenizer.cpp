@@ -449,7 +449,6 @@ class Lexer {
           std::string msg = std::string("closing parenthesis '") + static_cast<char>(c) +
                             "' does not match opening parenthesis '" + open.ch + "'";
           if (open.lineno != lineno_) msg += " on line " + std::to_string(open.lineno);
-          level_++;  // the error token sits inside the bracket
           return syntax_error(std::move(msg));
         }
         break;
@@ -791,17 +790,25 @@ class Lexer {
 
 // ---- source decoding ----
 
-std::string normal_encoding_name(std::string name) {
-  for (char& ch : name) {
-    ch = static_cast<char>(tolower(static_cast<unsigned char>(ch)));
-    if (ch == '_') ch = '-';
+// The cookie's encoding, normalised as Python's codec lookup does
+// (case, punctuation), with the UTF-8 and Latin-1 aliases recognised.
+std::string normal_encoding_name(const std::string& name) {
+  std::string key;
+  bool pending_sep = false;
+  for (char ch : name) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (isalnum(c) || c == '.') {
+      if (pending_sep && !key.empty()) key.push_back('_');
+      pending_sep = false;
+      key.push_back(static_cast<char>(tolower(c)));
+    } else {
+      pending_sep = true;
+    }
   }
-  auto is_or_prefix = [&](const char* base) {
-    size_t n = strlen(base);
-    return name == base || (name.size() > n && name.compare(0, n, base) == 0 && name[n] == '-');
-  };
-  if (is_or_prefix("utf-8")) return "utf-8";
-  if (is_or_prefix("latin-1") || is_or_prefix("iso-8859-1") || is_or_prefix("iso-latin-1")) return "iso-8859-1";
+  if (key == "utf_8" || key == "utf8" || key == "u8" || key == "utf" || key == "cp65001") return "utf-8";
+  if (key == "latin_1" || key == "latin1" || key == "iso_8859_1" || key == "iso8859_1" || key == "l1" ||
+      key == "iso_latin_1" || key == "8859" || key == "cp819" || key == "latin")
+    return "iso-8859-1";
   return name;
 }
 
@@ -872,7 +879,13 @@ size_t find_invalid_utf8(std::string_view s) {
 
 bool convert_with_iconv(std::string_view in, const std::string& encoding, std::string* out) {
   iconv_t cd = iconv_open("UTF-8", encoding.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    std::string dashed = encoding;
+    for (char& ch : dashed)
+      if (ch == '_') ch = '-';
+    cd = iconv_open("UTF-8", dashed.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  }
   out->clear();
   out->resize(in.size() * 4 + 16);
   char* inbuf = const_cast<char*>(in.data());

@@ -23,6 +23,9 @@ class Mutex {
     if (state_.exchange(0, std::memory_order_release) == 2) wake_one();
   }
   bool is_locked() const { return state_.load(std::memory_order_relaxed) != 0; }
+  // For lock-free writers that must see a concurrent lock holder (Dekker-style:
+  // their own seq_cst store, then this load).
+  bool is_locked_seq_cst() const { return state_.load(std::memory_order_seq_cst) != 0; }
 
  private:
   void lock_slow();

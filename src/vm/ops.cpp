@@ -188,7 +188,7 @@ inline const AttrEntry* entry_for_type(const AttrCache* c, uint32_t version) {
 
 // True when obj's instance dict cannot hold `name` (so a class attribute is not shadowed).
 inline bool not_shadowed(Value obj, Str* name) {
-  Dict* d = instance_dict(obj, false);
+  Dict* d = obj.is_object() ? existing_instance_dict(obj.as_object()) : nullptr;
   if (!d) return true;
   int64_t h = name->hash_cache.load(std::memory_order_relaxed);
   return (h != -1 && dict_lacks_hash(d, h)) || !dict_get_str(d, name);
@@ -258,7 +258,7 @@ Value load_attr_cached(Value obj, Str* name, std::atomic<void*>* cache) {
     } else if (const AttrEntry* e = entry_for_type(c, o->type->version.load(std::memory_order_acquire))) {
       switch (e->kind) {
         case AttrKind::InstanceDict:
-          if (Dict* d = instance_dict(obj, false))
+          if (Dict* d = existing_instance_dict(o))
             if (Value v = dict_value_at_if_key(d, e->index, name)) return v;
           break;
         case AttrKind::TypeValue:
@@ -314,8 +314,9 @@ int store_attr_cached(Value obj, Str* name, Value v, std::atomic<void*>* cache) 
       if (e->kind == AttrKind::InstanceDict) {
         // The type has no data descriptor for name: store straight into the dict,
         // at the remembered entry when it still holds name.
-        Dict* d = instance_dict(obj, true);
-        if (e->index >= 0 && dict_store_at_if_key(d, e->index, name, v)) return 0;
+        Dict* d = existing_instance_dict(o);
+        if (d && e->index >= 0 && dict_store_at_if_key(d, e->index, name, v)) return 0;
+        if (!d) d = instance_dict(obj, true);
         return dict_set_str(d, name, v);
       }
       if (e->kind == AttrKind::SlotMember) {

@@ -65,3 +65,7 @@ class S(str):
     pass
 print(type(S("abc").replace("x", "y")).__name__, type(S("abc").replace("a", "y")).__name__,
       type(S("abc").translate({})).__name__)
+for t, old, new in [("éaéa", "é", "e"), ("éa", "é", ""), ("aé", "aé", "x"), ("\u1234a", "\u1234", "b"), ("😀a", "😀", "é"),
+                    ("ab", "b", ""), ("x", "x", "é")]:
+    r = t.replace(old, new)
+    print(repr(r), r.isascii(), r == "".join(list(r)), hash(r) == hash("".join(list(r))), r.translate({}).isascii())

@@ -22,7 +22,6 @@ x = (f"first {a}"
      "third")
 x = f"{a!r}" \
     f"{b}"
-x = f"\N{BULLET} {a}" if False else f"\N{EM DASH}{{x}}"
 x = f"{x:=^10}" f"{x:=10}" f"{(y:=10)}"
 x = f"tab\t{a}\n" f"{a}\\" f"\{a}"
 x = f"{ a }" f"{  a!r}" f"{a  =  }"

@@ -1,7 +1,7 @@
 a = 'single' "double" '''triple''' """triple double"""
 b = b'bytes' B"BYTES" rb'raw\d' Rb"\x" bR'x' BR"y" br'z'
 c = r'raw\n' R"RAW\t" u'unicode' U"UNICODE"
-d = '\x41\101\u0041\U00000041\N{LATIN SMALL LETTER A}\a\b\f\n\r\t\v\\\'\"\
+d = '\x41\101\u0041\U00000041\a\b\f\n\r\t\v\\\'\"\
 continued'
 e = b'\x41\101\a\b\f\n\r\t\v\\\'\"\u0041\N{x}'
 f = '\d\w invalid escapes kept', b'\d'

@@ -1,0 +1,2 @@
+import ﬁle.naïve
+from ℌ import x

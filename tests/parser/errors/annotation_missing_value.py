@@ -1,0 +1,1 @@
+f().attr: object = 

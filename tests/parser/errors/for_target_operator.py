@@ -1,0 +1,2 @@
+for j@ in range(3):
+    pass

@@ -1,0 +1,1 @@
+exts = read(x)if

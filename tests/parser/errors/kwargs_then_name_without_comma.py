@@ -1,0 +1,1 @@
+def f(self, *args, **kw    args): pass

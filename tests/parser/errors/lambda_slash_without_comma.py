@@ -1,0 +1,1 @@
+rate = 22050 lambda/ divisor

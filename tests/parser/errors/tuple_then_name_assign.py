@@ -1,0 +1,1 @@
+domain, size, traceba length = trace

@@ -1,0 +1,2 @@
+with util.create(x) as ma
+    pass
