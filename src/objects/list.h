@@ -44,8 +44,9 @@ int list_extend(List* l, Value iterable);
 // A consistent copy of the items at one moment, as a tuple.
 Tuple* list_snapshot(List* l);
 Tuple* list_snapshot_locked(List* l);  // caller holds l->lock
-// Replaces the contents; the caller holds l->lock.
-void list_replace_locked(List* l, const Value* items, int64_t n);
+// Replaces the contents; the caller holds l->lock. The capacity changes as
+// CPython's list_resize would, unless one is given (>= 0).
+void list_replace_locked(List* l, const Value* items, int64_t n, int64_t capacity = -1);
 // Sorts in place (list.sort semantics); key may be null.
 int list_sort(List* l, Value key, bool reverse);
 
