@@ -58,7 +58,7 @@ bool get_text(Value string, Text* out) {
     return true;
   }
   BufferView view;
-  if (!type_of(string)->buffer || !get_buffer(string, &view)) {
+  if (!get_buffer(string, &view)) {
     if (error_occurred() && !error_matches(&exc::TypeError)) return false;
     clear_error();
     raise(&exc::TypeError, "expected string or bytes-like object, got '%s'", type_name(string));
@@ -773,11 +773,10 @@ Value sre_compile(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   size_t size = size_t(items->size);
   auto* code = static_cast<Code*>(gc::alloc_atomic(sizeof(Code) * (size ? size : 1)));
   for (size_t i = 0; i < size; i++) {
+    // CPython reports any item that is not a code word (not an int, negative, too large) this way.
     Value item = items->items[i];
-    if (!is_int(item)) return raise(&exc::TypeError, "an integer is required");
     uint64_t word;
-    if (int_sign(item) < 0) return raise(&exc::OverflowError, "can't convert negative value to unsigned int");
-    if (!int_to_u64(item, &word) || word > 0xFFFFFFFFu) {
+    if (!is_int(item) || int_sign(item) < 0 || !int_to_u64(item, &word) || word > 0xFFFFFFFFu) {
       clear_error();
       return raise(&exc::OverflowError, "regular expression code size limit exceeded");
     }
