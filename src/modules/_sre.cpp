@@ -863,7 +863,7 @@ void init_types() {
   pattern_type.native_name = "re.Pattern";
   pattern_type.doc = "Compiled regular expression object.";
   pattern_type.instance_size = sizeof(Pattern);
-  pattern_type.flags = kTypeDisallowInstantiation;
+  pattern_type.flags = kTypeDisallowInstantiation | kTypeWeakrefable;
   pattern_type.repr = pattern_repr;
   pattern_type.richcompare = pattern_richcompare;
   pattern_type.hash = pattern_hash;

@@ -982,15 +982,16 @@ class Validator {
           // <GROUPREF_EXISTS> <group> <skip> yes [<JUMP> <skip> no]
           if (p + 2 > end || c_[p] >= uint64_t(groups_)) return false;
           if (!span(p, c_[p + 1], end, &stop) || stop < p + 2) return false;
-          uint32_t yes_end = stop;
-          if (stop >= p + 4 && c_[stop - 2] == JUMP) {
-            uint32_t no_end;
-            if (!span(stop - 1, c_[stop - 1], end, &no_end)) return false;
-            if (!block(p + 2, stop - 2, depth + 1) || !block(stop, no_end, depth + 1)) return false;
+          // The word before the skip target is JUMP's operand when there is a no-branch; it may
+          // also be an operand of the yes-branch's last operation that happens to equal JUMP.
+          // Either reading is safe to accept: the yes-branch must parse exactly up to it.
+          uint32_t no_end;
+          if (stop >= p + 4 && c_[stop - 2] == JUMP && span(stop - 1, c_[stop - 1], end, &no_end) &&
+              block(p + 2, stop - 2, depth + 1) && block(stop, no_end, depth + 1)) {
             p = no_end;
           } else {
-            if (!block(p + 2, yes_end, depth + 1)) return false;
-            p = yes_end;
+            if (!block(p + 2, stop, depth + 1)) return false;
+            p = stop;
           }
           break;
         }
