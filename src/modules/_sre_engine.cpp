@@ -35,7 +35,7 @@ enum Category : Code {
   CATEGORY_UNI_LINEBREAK, CATEGORY_UNI_NOT_LINEBREAK, kNumCategories
 };
 
-constexpr Code kInfoPrefix = 1, kInfoCharset = 4;
+constexpr Code kInfoPrefix = 1, kInfoLiteral = 2, kInfoCharset = 4;
 
 // ---- character classes ----
 
@@ -51,7 +51,8 @@ uint32_t lower_locale(uint32_t ch) { return ch < 256 ? uint32_t(std::tolower(int
 uint32_t upper_locale(uint32_t ch) { return ch < 256 ? uint32_t(std::toupper(int(ch))) : ch; }
 bool is_unicode_word(uint32_t ch) {
   using namespace unicode;
-  return ch == '_' || has(ch, kAlpha | kDecimal | kDigit | kNumeric);
+  if (ch < 128) return is_ascii_word(ch);
+  return has(ch, kAlpha | kDecimal | kDigit | kNumeric);
 }
 bool is_unicode_digit(uint32_t ch) { return unicode::decimal_value(ch) >= 0; }
 
@@ -208,12 +209,50 @@ struct Repeat {
   int32_t prev;       // enclosing repeat, -1 if none
 };
 
+// The stacks of one match call. Each thread keeps one for reuse, so a search
+// that tries many positions, or findall's many searches, allocate nothing.
+struct Workspace {
+  std::vector<int64_t> marks;
+  std::vector<Frame> frames;
+  std::vector<int64_t> data;     // saved marks and last_ptr values
+  std::vector<Repeat> repeats;
+  bool in_use = false;
+};
+
+// Lends the calling thread's workspace, or a fresh one when it is already
+// lent (a signal handler run during a match may match again).
+class WorkspaceLease {
+ public:
+  WorkspaceLease() {
+    static thread_local Workspace cached;
+    ws_ = cached.in_use ? &own_ : &cached;
+    ws_->in_use = true;
+  }
+  ~WorkspaceLease() {
+    ws_->in_use = false;
+    // Do not keep the memory of an exceptionally deep match forever.
+    constexpr size_t kKeep = 1 << 16;
+    if (ws_->frames.capacity() > kKeep) std::vector<Frame>().swap(ws_->frames);
+    if (ws_->data.capacity() > kKeep) std::vector<int64_t>().swap(ws_->data);
+    if (ws_->repeats.capacity() > kKeep) std::vector<Repeat>().swap(ws_->repeats);
+  }
+  WorkspaceLease(const WorkspaceLease&) = delete;
+  WorkspaceLease& operator=(const WorkspaceLease&) = delete;
+  Workspace& get() { return *ws_; }
+
+ private:
+  Workspace* ws_;
+  Workspace own_;
+};
+
 template <class C>
 class Matcher {
  public:
-  Matcher(const Program& program, const C* text, const Request& request)
-      : code_(program.code), text_(text), end_(request.end), match_all_(request.match_all),
-        marks_(size_t(program.groups) * 2, -1) {}
+  Matcher(const Program& program, const C* text, const Request& request, Workspace& ws)
+      : code_(program.code), text_(text), end_(request.end), match_all_(request.match_all), marks_(ws.marks),
+        frames_(ws.frames), data_(ws.data), repeats_(ws.repeats) {
+    marks_.assign(size_t(program.groups) * 2, -1);
+  }
 
   // Tries the pattern at `start` only. 1 matched, 0 not, -1 error.
   int run(int64_t start, bool toplevel, bool must_advance);
@@ -245,11 +284,11 @@ class Matcher {
   bool must_advance_ = false;
   int64_t start_ = 0;        // where the current attempt began
   int64_t state_ptr_ = 0;    // the position handed between frames
-  std::vector<int64_t> marks_;
+  std::vector<int64_t>& marks_;
   int32_t lastmark_ = -1, lastindex_ = -1;
-  std::vector<Frame> frames_;
-  std::vector<int64_t> data_;     // saved marks and last_ptr values
-  std::vector<Repeat> repeats_;
+  std::vector<Frame>& frames_;
+  std::vector<int64_t>& data_;
+  std::vector<Repeat>& repeats_;
   int32_t repeat_ = -1;           // the innermost active repeat
   uint32_t steps_ = 0;
 };
@@ -794,11 +833,13 @@ int search_in(const Program& program, const C* text, const Request& request, Res
   const Code* code = program.code;
   int64_t ptr = request.start, end = request.end;
   if (ptr > end) return 0;
-  Matcher<C> m(program, text, request);
+  WorkspaceLease lease;
+  Matcher<C> m(program, text, request, lease.get());
 
   uint32_t body = 0;
   int64_t prefix_len = 0;
   const Code* prefix = nullptr;
+  bool literal = false;  // the prefix is the whole pattern (and it has no groups)
   const Code* charset = nullptr;
   int64_t last_start = end;  // no match can begin later than this
   if (code[0] == INFO) {
@@ -809,6 +850,7 @@ int search_in(const Program& program, const C* text, const Request& request, Res
     if (flags & kInfoPrefix) {
       prefix_len = code[5];
       prefix = code + 7;
+      literal = flags & kInfoLiteral;
     } else if (flags & kInfoCharset) {
       charset = code + 5;
     }
@@ -816,6 +858,9 @@ int search_in(const Program& program, const C* text, const Request& request, Res
   }
   // A pattern anchored at the beginning can only match at the first position tried.
   bool anchored = code[body] == AT && (code[body + 1] == AT_BEGINNING || code[body + 1] == AT_BEGINNING_STRING);
+  // A pattern that starts with one character test (INFO gives no set for case-insensitive ones) is only tried
+  // where that test passes.
+  const Code* first_unit = !prefix_len && !charset && is_unit_op(code[body]) ? code + body : nullptr;
 
   for (bool first = true;; first = false, ptr++) {
     if (prefix_len) {
@@ -826,8 +871,18 @@ int search_in(const Program& program, const C* text, const Request& request, Res
         while (i < prefix_len && text[ptr + i] == prefix[i]) i++;
         if (i == prefix_len) break;
       }
+      if (literal) {
+        result->start = ptr;
+        result->end = ptr + prefix_len;
+        result->lastindex = -1;
+        result->spans.assign(size_t(program.groups) * 2, -1);
+        return 1;
+      }
     } else if (charset) {
       while (ptr < end && !in_charset(charset, text[ptr])) ptr++;
+      if (ptr >= end) return 0;
+    } else if (first_unit) {
+      while (ptr < end && !unit_matches(first_unit, text[ptr])) ptr++;
       if (ptr >= end) return 0;
     } else if (ptr > last_start) {
       return 0;
@@ -845,7 +900,8 @@ int search_in(const Program& program, const C* text, const Request& request, Res
 template <class C>
 int match_in(const Program& program, const C* text, const Request& request, Result* result) {
   if (request.start > request.end) return 0;
-  Matcher<C> m(program, text, request);
+  WorkspaceLease lease;
+  Matcher<C> m(program, text, request, lease.get());
   int status = m.run(request.start, true, request.must_advance);
   if (status > 0) m.fill(result, request.start);
   return status;
