@@ -39,6 +39,9 @@ inline int64_t list_size(const List* l) { return l->size.load(std::memory_order_
 Value list_get(List* l, int64_t i);
 void list_append(List* l, Value v);
 bool list_set(List* l, int64_t i, Value v);  // false if out of range
+// For unpacking: when l has exactly n items, stores them last first into
+// out[0..n) and returns true; false (no exception) otherwise.
+bool list_unpack_exact(List* l, int64_t n, Value* out);
 // Extends with all items of iterable; -1 on error.
 int list_extend(List* l, Value iterable);
 // A consistent copy of the items at one moment, as a tuple.
