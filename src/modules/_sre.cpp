@@ -32,7 +32,7 @@ using sre::Code;
 
 Type pattern_type, match_type, scanner_type;
 
-constexpr int64_t kFlagTemplate = 1, kFlagLocale = 4, kFlagUnicode = 32, kFlagAscii = 256;
+constexpr int64_t kFlagLocale = 4, kFlagUnicode = 32, kFlagAscii = 256;
 
 // The characters of a subject, kept readable for as long as this struct is
 // reachable (on the stack or in a collected object): the data of str and bytes

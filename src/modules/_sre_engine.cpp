@@ -1121,15 +1121,15 @@ struct MatchOp {
 uint32_t lower_ascii(uint32_t ch) { return ch - 'A' < 26 ? ch + 32 : ch; }
 
 uint32_t lower_unicode(uint32_t ch) {
-  uint32_t out[3];
-  unicode::map_case(ch, unicode::CaseMap::Lower, out);
-  return out[0];
+  // The simple mapping: the first code point of the full one.
+  uint32_t out[3] = {ch, 0, 0};
+  return unicode::map_case(ch, unicode::CaseMap::Lower, out) ? out[0] : ch;
 }
 
 uint32_t upper_unicode(uint32_t ch) {
-  uint32_t out[3];
-  unicode::map_case(ch, unicode::CaseMap::Upper, out);
-  return out[0];
+  // The simple mapping: the first code point of the full one.
+  uint32_t out[3] = {ch, 0, 0};
+  return unicode::map_case(ch, unicode::CaseMap::Upper, out) ? out[0] : ch;
 }
 
 bool ascii_iscased(uint32_t ch) { return ch < 128 && ((ch | 0x20) - 'a' < 26); }
