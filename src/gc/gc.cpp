@@ -52,11 +52,11 @@ void on_finalizers_ready() {
 struct FinalizerRecord {
   FinalizerFn fn;
   void* data;
+  FinalizerRecord* next;  // registered earlier on the same object
 };
 
 void run_finalizer(void* obj, void* client) {
-  auto* rec = static_cast<FinalizerRecord*>(client);
-  rec->fn(obj, rec->data);
+  for (auto* rec = static_cast<FinalizerRecord*>(client); rec; rec = rec->next) rec->fn(obj, rec->data);
 }
 
 // GMP limbs hold no pointers: they live in non-scanned collected memory, so a
@@ -115,7 +115,12 @@ void register_finalizer(void* obj, FinalizerFn fn, void* data) {
   auto* rec = static_cast<FinalizerRecord*>(GC_MALLOC(sizeof(FinalizerRecord)));
   rec->fn = fn;
   rec->data = data;
-  GC_REGISTER_FINALIZER_NO_ORDER(obj, run_finalizer, rec, nullptr, nullptr);
+  GC_finalization_proc previous_fn = nullptr;
+  void* previous_data = nullptr;
+  GC_REGISTER_FINALIZER_NO_ORDER(obj, run_finalizer, rec, &previous_fn, &previous_data);
+  // The object stays reachable from the caller until this returns, so the
+  // chain is complete before the finalizer can run.
+  if (previous_fn == run_finalizer) rec->next = static_cast<FinalizerRecord*>(previous_data);
 }
 
 void unregister_finalizer(void* obj) {
@@ -137,6 +142,27 @@ void register_weak_link(void** link, const void* obj) {
 }
 
 void unregister_weak_link(void** link) { GC_unregister_disappearing_link(link); }
+
+bool is_collected_object(const void* p) { return GC_base(const_cast<void*>(p)) == p; }
+
+void register_hidden_weak_link(uintptr_t* link, const void* obj) {
+  *link = GC_HIDE_POINTER(obj);
+  if (is_collected_object(obj)) GC_general_register_disappearing_link(reinterpret_cast<void**>(link), obj);
+}
+
+void unregister_hidden_weak_link(uintptr_t* link) { GC_unregister_disappearing_link(reinterpret_cast<void**>(link)); }
+
+namespace {
+// Runs under the allocator lock: a collection clears links while holding it.
+void* reveal_link(void* link) {
+  uintptr_t hidden = *static_cast<const volatile uintptr_t*>(link);
+  return hidden ? GC_REVEAL_POINTER(hidden) : nullptr;
+}
+}  // namespace
+
+void* read_hidden_weak_link(const uintptr_t* link) {
+  return GC_call_with_alloc_lock(reveal_link, const_cast<uintptr_t*>(link));
+}
 
 // gc.collect() collects even while automatic collection is disabled, as in
 // CPython; Boehm's disable is a counter, so lift it for the duration.
@@ -191,6 +217,13 @@ void set_dynamic_roots(RootRangesFn fn) {
     previous_push_other_roots = GC_get_push_other_roots();
     GC_set_push_other_roots(push_other_roots);
   }
+}
+
+void before_fork() { GC_atfork_prepare(); }
+void after_fork_parent() { GC_atfork_parent(); }
+void after_fork_child() {
+  GC_atfork_child();
+  GC_start_mark_threads();
 }
 
 int create_thread(void* (*start)(void*), void* arg, size_t stack_size, uint64_t* ident) {

@@ -40,7 +40,8 @@ T* make_array(size_t n) {
 }
 
 // Finalization. fn runs later from drain_finalizers(), at a safe point of some
-// thread, never inside an allocation. One finalizer per object.
+// thread, never inside an allocation. An object may get several finalizers
+// (its __del__, weak reference callbacks): the latest registered runs first.
 using FinalizerFn = void (*)(void* obj, void* data);
 void register_finalizer(void* obj, FinalizerFn fn, void* data);
 void unregister_finalizer(void* obj);
@@ -55,6 +56,17 @@ void set_finalizers_ready_hook(void (*hook)());
 // The link must itself live in memory the collector knows (or static memory).
 void register_weak_link(void** link, const void* obj);
 void unregister_weak_link(void** link);
+
+// Weak pointers inside scanned memory: *link holds obj's address disguised
+// (so scanning does not keep obj alive) and becomes 0 once obj is unreachable.
+// obj need not come from the collector (static objects never die). Read the
+// link only with read_hidden_weak_link: it waits for a collection that is
+// clearing links, so it never returns an object about to be freed.
+void register_hidden_weak_link(uintptr_t* link, const void* obj);
+void unregister_hidden_weak_link(uintptr_t* link);
+void* read_hidden_weak_link(const uintptr_t* link);
+// p is the start of a block from alloc() (not static or malloc'd memory).
+bool is_collected_object(const void* p);
 
 void collect();
 void enable();
@@ -85,6 +97,12 @@ void add_roots(void* begin, void* end);
 using PushRangeFn = void (*)(void* begin, void* end);
 using RootRangesFn = void (*)(PushRangeFn push);
 void set_dynamic_roots(RootRangesFn fn);
+
+// Around fork(): the child gets a consistent collector with only the forking
+// thread (and restarted marker threads).
+void before_fork();
+void after_fork_parent();
+void after_fork_child();
 
 // Thread creation that registers the new thread with the collector.
 int create_thread(void* (*start)(void*), void* arg, size_t stack_size, uint64_t* ident);

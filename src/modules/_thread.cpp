@@ -332,13 +332,14 @@ const MethodDef thread_methods[] = {{"start_new_thread", start_new_thread, kMeth
 bool thread_init(Module* m) {
   lock_type.native_name = "_thread.lock";
   lock_type.instance_size = sizeof(LockObject);
+  lock_type.flags = kTypeWeakrefable;
   lock_type.new_ = lock_new;
   lock_type.methods = lock_methods;
   lock_type.repr = lock_repr;
   type_ready(&lock_type);
   rlock_type.native_name = "_thread.RLock";
   rlock_type.instance_size = sizeof(RLockObject);
-  rlock_type.flags = kTypeBaseType;
+  rlock_type.flags = kTypeBaseType | kTypeWeakrefable;
   rlock_type.new_ = rlock_new;
   rlock_type.methods = rlock_methods;
   rlock_type.repr = rlock_repr;

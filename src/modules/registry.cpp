@@ -1,22 +1,33 @@
-// The table of native modules, imported by name before sys.path is searched.
+// The native modules compiled into Spindle.
 #include "objects/module.h"
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, cmath_module, codecs_module, gc_module, io_module, math_module, string_module,
-    thread_module, unicodedata_module;
+extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, errno_module, functools_module, gc_module, io_module,
+    itertools_module, math_module, operator_module, posix_module, sre_module, stat_module, string_module, thread_module, time_module,
+    unicodedata_module, weakref_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
       &atexit_module,
       &cmath_module,
       &codecs_module,
+      &collections_module,
+      &errno_module,
+      &functools_module,
       &gc_module,
       &io_module,
+      &itertools_module,
       &math_module,
+      &operator_module,
+      &posix_module,
+      &sre_module,
+      &stat_module,
       &string_module,
       &thread_module,
+      &time_module,
       &unicodedata_module,
+      &weakref_module,
   };
   for (const ModuleDef* def : modules) register_native_module(def);
 }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "objects/exception.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -30,6 +31,40 @@ bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
           ssize_t(nargs));
   }
   return false;
+}
+
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs < min) {
+    raise(&exc::TypeError, "%s expected %s%zd argument%s, got %zd", fname, min == max ? "" : "at least ", ssize_t(min),
+          min == 1 ? "" : "s", ssize_t(nargs));
+    return false;
+  }
+  if (nargs > max) {
+    raise(&exc::TypeError, "%s expected %s%zd argument%s, got %zd", fname, min == max ? "" : "at most ", ssize_t(max),
+          max == 1 ? "" : "s", ssize_t(nargs));
+    return false;
+  }
+  return true;
+}
+
+bool check_tuple_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  size_t bound = nargs < min ? min : max;
+  raise(&exc::TypeError, "%s() takes %s %zd argument%s (%zd given)", fname,
+        min == max ? "exactly" : nargs < min ? "at least" : "at most", ssize_t(bound), bound == 1 ? "" : "s",
+        ssize_t(nargs));
+  return false;
+}
+
+bool ssize_arg(Value v, int64_t* out) {
+  Value i = number_index(v);
+  if (!i) return false;
+  if (!int_to_i64(i, out)) {
+    clear_error();
+    raise(&exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
 }
 
 // Follows the order of CPython's keyword-argument unpacking, so the same call

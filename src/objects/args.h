@@ -23,6 +23,13 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
 bool check_no_kwargs(const char* fname, Tuple* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // with the no-kwargs rule applied separately
 size_t kwcount(Tuple* kwnames);
+// CPython's _PyArg_CheckPositional: "f expected 1 argument, got 0", "f expected at most 2 arguments, got 3".
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
+// PyArg_ParseTuple's count check: "f() takes at most 1 argument (2 given)".
+bool check_tuple_nargs(const char* fname, size_t nargs, size_t min, size_t max);
+// Argument Clinic's Py_ssize_t converter: __index__, then OverflowError
+// "Python int too large to convert to C ssize_t" when out of range.
+bool ssize_arg(Value v, int64_t* out);
 // A method without parameters ("int.conjugate"): no positional or keyword arguments.
 inline bool check_no_args(const char* fname, size_t nargs, Tuple* kwnames) {
   return check_no_kwargs(fname, kwnames) && check_nargs(fname, nargs, 0, 0);

@@ -64,6 +64,8 @@ Value dict_get_str(Dict* d, Str* key);  // never raises (str keys compare by con
 int dict_set(Dict* d, Value key, Value v);
 int dict_set_str(Dict* d, Str* key, Value v);
 int dict_del(Dict* d, Value key);        // KeyError if absent
+// Removes key only while it maps to `expected` (by identity): 1 removed, 0 not, -1 error.
+int dict_del_if_value(Dict* d, Value key, Value expected);
 // Removes and returns the value, or null without exception if absent.
 Value dict_pop(Dict* d, Value key);
 Value dict_setdefault(Dict* d, Value key, Value dflt);

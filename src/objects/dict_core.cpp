@@ -356,7 +356,8 @@ bool dict_store_at_if_key(Dict* d, int64_t i, Str* key, Value v) {
 namespace {
 
 // Removes the live entry for key; returns its value, or null (no exception) if absent.
-Value remove_entry(Dict* d, Value key, int64_t h, bool* error) {
+// expected (when given): remove only while the key maps to that very value.
+Value remove_entry(Dict* d, Value key, int64_t h, bool* error, Value expected = Value()) {
   *error = false;
   {
     LockGuard guard(d->lock);
@@ -365,6 +366,7 @@ Value remove_entry(Dict* d, Value key, int64_t h, bool* error) {
     LookupResult r = lookup(t, key, h, false);
     if (r.found == Found::No) return Value();
     if (r.found == Found::Yes) {
+      if (expected && t->entries[r.entry].value.load(std::memory_order_relaxed) != expected.bits()) return Value();
       uint64_t old = t->entries[r.entry].value.exchange(0, std::memory_order_acq_rel);
       d->size.fetch_sub(1, std::memory_order_release);
       d->keys_version.fetch_add(1, std::memory_order_release);
@@ -374,6 +376,7 @@ Value remove_entry(Dict* d, Value key, int64_t h, bool* error) {
   Value result;
   int rc = with_validated_lookup(d, key, h, [&](DictTable* t, LookupResult r) {
     if (!t || r.found != Found::Yes) return 0;
+    if (expected && t->entries[r.entry].value.load(std::memory_order_relaxed) != expected.bits()) return 0;
     result = Value::from_bits(t->entries[r.entry].value.exchange(0, std::memory_order_acq_rel));
     d->size.fetch_sub(1, std::memory_order_release);
     d->keys_version.fetch_add(1, std::memory_order_release);
@@ -396,6 +399,14 @@ int dict_del(Dict* d, Value key) {
     return -1;
   }
   return 0;
+}
+
+int dict_del_if_value(Dict* d, Value key, Value expected) {
+  int64_t h = hash(key);
+  if (h == -1) return -1;
+  bool error;
+  Value old = remove_entry(d, key, h, &error, expected);
+  return error ? -1 : old ? 1 : 0;
 }
 
 Value dict_pop(Dict* d, Value key) {

@@ -119,6 +119,7 @@ Value object_repr(Value self) {
   Value mod = t->dict ? dict_get_str(t->dict, names::__module__) : Value();
   char addr[32];
   std::snprintf(addr, sizeof addr, "%p", reinterpret_cast<void*>(self.bits()));
+  if (!(t->flags & kTypeHeap) && t->native_name) return Value(format_message("<%s object at %s>", t->native_name, addr));
   if (mod && is_str(mod) && !str_equals_ascii(mod.as<Str>(), "builtins"))
     return Value(format_message("<%U.%U object at %s>", mod.as<Str>(), t->qualname, addr));
   return Value(format_message("<%U object at %s>", t->qualname, addr));

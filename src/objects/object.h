@@ -111,6 +111,7 @@ enum TypeFlags : uint32_t {
   kTypeReady = 1u << 16,
   kTypeDisallowInstantiation = 1u << 17,
   kTypeHasGetattrHook = 1u << 18,  // defines __getattr__ (slow path on misses)
+  kTypeWeakrefable = 1u << 19,     // native type whose instances accept weak references (see _weakref.cpp)
 };
 
 struct Type : Object {

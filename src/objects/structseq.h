@@ -5,9 +5,14 @@
 namespace spindle {
 
 struct StructSeqField {
-  const char* name;
+  const char* name;  // structseq_unnamed_field: reachable by index only
   const char* doc;
 };
+
+// Marks a field without a name (os.stat_result's integer times). As in
+// CPython, the repr then labels the visible items with the named fields in
+// order, so later names shift onto unnamed items.
+extern const char structseq_unnamed_field[];
 
 struct StructSeqDesc {
   const char* name;  // "module.name" as shown by repr

@@ -170,6 +170,8 @@ bool is_subtype(const Type* a, const Type* b) {
 }
 
 const char* type_name(const Type* t) {
+  // Native types are named as CPython's tp_name: with their module ("collections.deque").
+  if (!(t->flags & kTypeHeap) && t->native_name) return t->native_name;
   if (t->name) {
     // ASCII str data is NUL-terminated UTF-8 already; other names get a
     // collected copy. (Callers often take two names for one message, so a
@@ -562,8 +564,19 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   if (!meta) return Value();
   if (meta != metatype && meta->new_ && meta->new_ != metatype->new_) {
     // A more derived metaclass takes over (as type.__new__ does).
-    Value args[3] = {Value(name), Value(bases), Value(ns)};
-    return meta->new_(meta, args, 3, nullptr);
+    // Keyword arguments go along: EnumType.__new__ takes boundary=/_simple=.
+    std::vector<Value> args = {Value(name), Value(bases), Value(ns)};  // also held by the caller
+    Tuple* kwnames = nullptr;
+    if (kwds && dict_size(kwds)) {
+      kwnames = tuple_new(dict_size(kwds));
+      int64_t pos = 0, i = 0;
+      Value k, v;
+      while (dict_next(kwds, &pos, &k, &v)) {
+        kwnames->items[i++] = k;
+        args.push_back(v);
+      }
+    }
+    return meta->new_(meta, args.data(), 3, kwnames);
   }
   if (bases->size == 0) bases = tuple_pack({Value(&object_type)});
   Type* base = best_base(bases);

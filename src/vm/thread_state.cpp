@@ -93,6 +93,17 @@ void thread_state_detach() {
   gc::free_uncollectable(t);
 }
 
+void thread_states_after_fork_child() {
+  ThreadState* self = current_thread_state;
+  // The other threads do not exist in the child; their states are left
+  // unreferenced (their memory is not reclaimed).
+  new (&registry_lock) Mutex();
+  self->next = self->prev = nullptr;
+  registry_head.store(self, std::memory_order_release);
+  self->is_main = true;
+  install_pending_hooks(self);
+}
+
 bool enter_recursion(const char* where) {
   ThreadState* t = ts();
   char probe;

@@ -54,6 +54,10 @@ inline ThreadState* ts() { return current_thread_state; }
 ThreadState* thread_state_attach(bool is_main);
 void thread_state_detach();
 
+// In the child after fork(): the calling thread is the only one left and
+// becomes the main thread.
+void thread_states_after_fork_child();
+
 extern std::atomic<int32_t> recursion_limit;
 
 // The main thread's state (signals are delivered there).
