@@ -1,0 +1,11 @@
+import ast, dataclasses, inspect, pprint, unittest
+
+@dataclasses.dataclass
+class P:
+    x: int
+    y: int = 2
+print(P(1))
+pprint.pprint({'a': [1, 2, {'b': 3}]})
+def f(a, b=1, *c, d, **e): pass
+print(inspect.signature(f))
+print(inspect.getsource(f).strip())
