@@ -101,16 +101,16 @@ template <class T> struct IsSeq<A::Seq<T>> : std::true_type {};
 template <auto M> using MemberClass = decltype(class_of(M));
 template <auto M> using MemberType = decltype(member_of(M));
 
-template <auto M>
+template <auto M, class Tr>
 Value field_to_obj(const void* node) {
-  return Traits<MemberType<M>>::to_obj(static_cast<const MemberClass<M>*>(node)->*M);
+  return Tr::to_obj(static_cast<const MemberClass<M>*>(node)->*M);
 }
 
-template <auto M, bool kOptional>
+template <auto M, bool kOptional, class Tr>
 bool field_from_obj(Conv& c, void* node, Value v) {
   using T = MemberType<M>;
   T& slot = static_cast<MemberClass<M>*>(node)->*M;
-  if (!Traits<T>::from_obj(c, v, &slot)) return false;
+  if (!Tr::from_obj(c, v, &slot)) return false;
   if constexpr (std::is_pointer_v<T>) {
     if (!kOptional && !slot) {
       raise(&exc::ValueError, "field '%s' is required for %s", c.field, c.node);
@@ -120,16 +120,17 @@ bool field_from_obj(Conv& c, void* node, Value v) {
   return true;
 }
 
-// F: a required field (or a list), O: an optional one ("?" in the ASDL).
-template <auto M>
+// F: a required field (or a list), O: an optional one ("?" in the ASDL). Tr
+// overrides the conversion picked by the member's type (StringTraits).
+template <auto M, class Tr = Traits<MemberType<M>>>
 constexpr FieldDesc F(const char* name) {
   using T = MemberType<M>;
-  return {name, IsSeq<T>::value ? Quant::Seq : Quant::Req, &Traits<T>::asdl_name, &field_to_obj<M>,
-          &field_from_obj<M, false>};
+  return {name, IsSeq<T>::value ? Quant::Seq : Quant::Req, &Tr::asdl_name, &field_to_obj<M, Tr>,
+          &field_from_obj<M, false, Tr>};
 }
-template <auto M>
+template <auto M, class Tr = Traits<MemberType<M>>>
 constexpr FieldDesc O(const char* name) {
-  return {name, Quant::Opt, &Traits<MemberType<M>>::asdl_name, &field_to_obj<M>, &field_from_obj<M, true>};
+  return {name, Quant::Opt, &Tr::asdl_name, &field_to_obj<M, Tr>, &field_from_obj<M, true, Tr>};
 }
 
 // Defined with the classes below.
@@ -194,9 +195,10 @@ template <> struct Traits<A::Operator> : EnumTraits<A::Operator, Cat::operator_,
 template <> struct Traits<A::UnaryOpKind> : EnumTraits<A::UnaryOpKind, Cat::unaryop, kUnaryOpName> {};
 template <> struct Traits<A::CmpOp> : EnumTraits<A::CmpOp, Cat::cmpop, kCmpOpName> {};
 
-// identifier and string fields.
-template <> struct Traits<Str*> {
-  static const char* asdl_name() { return "identifier"; }
+// identifier fields, and (StringTraits) string fields.
+template <const char* Name, const char* Message>
+struct TextTraits {
+  static const char* asdl_name() { return Name; }
   static Value to_obj(Str* s) { return s ? Value(s) : None(); }
   static bool from_obj(Conv&, Value v, Str** out) {
     if (is_none(v)) {
@@ -204,13 +206,17 @@ template <> struct Traits<Str*> {
       return true;
     }
     if (!is_str_exact(v)) {
-      raise(&exc::TypeError, "AST identifier must be of type str");
+      raise(&exc::TypeError, Message);
       return false;
     }
     *out = intern(v.as<Str>());
     return true;
   }
 };
+constexpr char kIdentifierName[] = "identifier", kIdentifierMessage[] = "AST identifier must be of type str",
+               kStringName[] = "string", kStringMessage[] = "AST string must be of type str";
+template <> struct Traits<Str*> : TextTraits<kIdentifierName, kIdentifierMessage> {};
+using StringTraits = TextTraits<kStringName, kStringMessage>;
 
 template <> struct Traits<Value> {
   static const char* asdl_name() { return "constant"; }
@@ -318,36 +324,36 @@ const NodeDesc kNodes[] = {
 
     STMT(FunctionDef, FunctionDef, FunctionDef, F<&A::FunctionDef::name>("name"), F<&A::FunctionDef::args>("args"),
          F<&A::FunctionDef::body>("body"), F<&A::FunctionDef::decorator_list>("decorator_list"),
-         O<&A::FunctionDef::returns>("returns"), O<&A::FunctionDef::type_comment>("type_comment")),
+         O<&A::FunctionDef::returns>("returns"), O<&A::FunctionDef::type_comment, StringTraits>("type_comment")),
     {"AsyncFunctionDef", Cat::stmt, int(A::StmtKind::AsyncFunctionDef), &create<A::FunctionDef, true>,
      &pos_of<A::Stmt>,
      {F<&A::FunctionDef::name>("name"), F<&A::FunctionDef::args>("args"), F<&A::FunctionDef::body>("body"),
       F<&A::FunctionDef::decorator_list>("decorator_list"), O<&A::FunctionDef::returns>("returns"),
-      O<&A::FunctionDef::type_comment>("type_comment")}},
+      O<&A::FunctionDef::type_comment, StringTraits>("type_comment")}},
     STMT(ClassDef, ClassDef, ClassDef, F<&A::ClassDef::name>("name"), F<&A::ClassDef::bases>("bases"),
          F<&A::ClassDef::keywords>("keywords"), F<&A::ClassDef::body>("body"),
          F<&A::ClassDef::decorator_list>("decorator_list")),
     STMT(Return, Return, Return, O<&A::Return::value>("value")),
     STMT(Delete, Delete, Delete, F<&A::Delete::targets>("targets")),
     STMT(Assign, Assign, Assign, F<&A::Assign::targets>("targets"), F<&A::Assign::value>("value"),
-         O<&A::Assign::type_comment>("type_comment")),
+         O<&A::Assign::type_comment, StringTraits>("type_comment")),
     STMT(AugAssign, AugAssign, AugAssign, F<&A::AugAssign::target>("target"), F<&A::AugAssign::op>("op"),
          F<&A::AugAssign::value>("value")),
     STMT(AnnAssign, AnnAssign, AnnAssign, F<&A::AnnAssign::target>("target"),
          F<&A::AnnAssign::annotation>("annotation"), O<&A::AnnAssign::value>("value"),
          F<&A::AnnAssign::simple>("simple")),
     STMT(For, For, For, F<&A::For::target>("target"), F<&A::For::iter>("iter"), F<&A::For::body>("body"),
-         F<&A::For::orelse>("orelse"), O<&A::For::type_comment>("type_comment")),
+         F<&A::For::orelse>("orelse"), O<&A::For::type_comment, StringTraits>("type_comment")),
     {"AsyncFor", Cat::stmt, int(A::StmtKind::AsyncFor), &create<A::For, true>, &pos_of<A::Stmt>,
      {F<&A::For::target>("target"), F<&A::For::iter>("iter"), F<&A::For::body>("body"),
-      F<&A::For::orelse>("orelse"), O<&A::For::type_comment>("type_comment")}},
+      F<&A::For::orelse>("orelse"), O<&A::For::type_comment, StringTraits>("type_comment")}},
     STMT(While, While, While, F<&A::While::test>("test"), F<&A::While::body>("body"),
          F<&A::While::orelse>("orelse")),
     STMT(If, If, If, F<&A::If::test>("test"), F<&A::If::body>("body"), F<&A::If::orelse>("orelse")),
     STMT(With, With, With, F<&A::With::items>("items"), F<&A::With::body>("body"),
-         O<&A::With::type_comment>("type_comment")),
+         O<&A::With::type_comment, StringTraits>("type_comment")),
     {"AsyncWith", Cat::stmt, int(A::StmtKind::AsyncWith), &create<A::With, true>, &pos_of<A::Stmt>,
-     {F<&A::With::items>("items"), F<&A::With::body>("body"), O<&A::With::type_comment>("type_comment")}},
+     {F<&A::With::items>("items"), F<&A::With::body>("body"), O<&A::With::type_comment, StringTraits>("type_comment")}},
     STMT(Match, Match, Match, F<&A::Match::subject>("subject"), F<&A::Match::cases>("cases")),
     STMT(Raise, Raise, Raise, O<&A::Raise::exc>("exc"), O<&A::Raise::cause>("cause")),
     STMT(Try, Try, Try, F<&A::Try::body>("body"), F<&A::Try::handlers>("handlers"), F<&A::Try::orelse>("orelse"),
@@ -388,7 +394,7 @@ const NodeDesc kNodes[] = {
     EXPR(FormattedValue, F<&A::FormattedValue::value>("value"), F<&A::FormattedValue::conversion>("conversion"),
          O<&A::FormattedValue::format_spec>("format_spec")),
     EXPR(JoinedStr, F<&A::JoinedStr::values>("values")),
-    EXPR(Constant, F<&A::Constant::value>("value"), O<&A::Constant::kind>("kind")),
+    EXPR(Constant, F<&A::Constant::value>("value"), O<&A::Constant::kind, StringTraits>("kind")),
     EXPR(Attribute, F<&A::Attribute::value>("value"), F<&A::Attribute::attr>("attr"),
          F<&A::Attribute::ctx>("ctx")),
     EXPR(Subscript, F<&A::Subscript::value>("value"), F<&A::Subscript::slice>("slice"),
@@ -443,7 +449,7 @@ const NodeDesc kNodes[] = {
       F<&A::Arguments::kw_defaults>("kw_defaults"), O<&A::Arguments::kwarg>("kwarg"),
       F<&A::Arguments::defaults>("defaults")}},
     {"arg", Cat::arg, 0, &create<A::Arg>, &pos_of<A::Arg>,
-     {F<&A::Arg::arg>("arg"), O<&A::Arg::annotation>("annotation"), O<&A::Arg::type_comment>("type_comment")}},
+     {F<&A::Arg::arg>("arg"), O<&A::Arg::annotation>("annotation"), O<&A::Arg::type_comment, StringTraits>("type_comment")}},
     {"keyword", Cat::keyword, 0, &create<A::Keyword>, &pos_of<A::Keyword>,
      {O<&A::Keyword::arg>("arg"), F<&A::Keyword::value>("value")}},
     {"alias", Cat::alias, 0, &create<A::Alias>, &pos_of<A::Alias>,
@@ -465,7 +471,7 @@ const NodeDesc kNodes[] = {
     PATTERN(MatchOr, F<&A::MatchOr::patterns>("patterns")),
 
     {"TypeIgnore", Cat::type_ignore, 0, &create<A::TypeIgnore>, nullptr,
-     {F<&A::TypeIgnore::lineno>("lineno"), F<&A::TypeIgnore::tag>("tag")}},
+     {F<&A::TypeIgnore::lineno>("lineno"), F<&A::TypeIgnore::tag, StringTraits>("tag")}},
 };
 #undef EXPR
 #undef STMT
@@ -714,24 +720,7 @@ bool read_int(Value v, int32_t* out) {
 }
 
 bool fill_node(Conv& c, const NodeDesc& d, Value obj, void* node) {
-  const char* saved_node = c.node;
-  for (const FieldDesc& f : d.fields) {
-    if (!f.name) break;
-    Value v = lookup_attr(obj, S(f.name));
-    if (!v) {
-      if (error_occurred()) return false;
-      if (f.quant != Quant::Opt) {
-        raise(&exc::TypeError, "required field \"%s\" missing from %s", f.name, d.name);
-        return false;
-      }
-      continue;
-    }
-    if (f.quant == Quant::Opt && is_none(v)) continue;
-    c.node = d.name;
-    c.field = f.name;
-    if (!f.from_obj(c, node, v)) return false;
-  }
-  c.node = saved_node;
+  // Like CPython, the position attributes are read before the fields.
   if (d.pos) {
     A::Pos* p = d.pos(node);
     bool all_required = kCats[int(d.cat)].attrs == Attrs::Required;
@@ -756,6 +745,24 @@ bool fill_node(Conv& c, const NodeDesc& d, Value obj, void* node) {
       if (!read_int(v, a.slot)) return false;
     }
   }
+  const char* saved_node = c.node;
+  for (const FieldDesc& f : d.fields) {
+    if (!f.name) break;
+    Value v = lookup_attr(obj, S(f.name));
+    if (!v) {
+      if (error_occurred()) return false;
+      if (f.quant != Quant::Opt) {
+        raise(&exc::TypeError, "required field \"%s\" missing from %s", f.name, d.name);
+        return false;
+      }
+      continue;
+    }
+    if (f.quant == Quant::Opt && is_none(v)) continue;
+    c.node = d.name;
+    c.field = f.name;
+    if (!f.from_obj(c, node, v)) return false;
+  }
+  c.node = saved_node;
   return true;
 }
 

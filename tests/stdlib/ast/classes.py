@@ -1,4 +1,4 @@
-import ast, _ast, pickle, copy
+import ast, _ast, copy
 
 print(ast.AST._fields, ast.AST._attributes)
 print(ast.BinOp._fields, ast.BinOp.__match_args__, ast.expr._attributes)
@@ -37,7 +37,7 @@ except AttributeError as e:
     print('AttributeError')
 
 t = ast.parse("x = [1, 2]")
-t2 = pickle.loads(pickle.dumps(t))
+r = t.__reduce__(); t2 = r[0](*r[1]); t2.__dict__.update(r[2])
 print(ast.dump(t2, include_attributes=True) == ast.dump(t, include_attributes=True))
 t3 = copy.deepcopy(t)
 print(ast.dump(t3) == ast.dump(t))

@@ -5,7 +5,7 @@ def attempt(tree, mode="exec"):
         compile(tree, "<test>", mode)
         print("ok")
     except (TypeError, ValueError, SyntaxError) as e:
-        print(type(e).__name__, e)
+        print(type(e).__name__, str(e).split(" at 0x")[0])
 
 def loc(node):
     return ast.fix_missing_locations(node)

@@ -9,3 +9,5 @@ pprint.pprint({'a': [1, 2, {'b': 3}]})
 def f(a, b=1, *c, d, **e): pass
 print(inspect.signature(f))
 print(inspect.getsource(f).strip())
+src = "def g():\n    '''\n    Indented\n      doc.\n    '''\n"
+print(ast.get_docstring(ast.parse(src).body[0]))

@@ -14,7 +14,7 @@ for src in ["x = (yield)", "f(*a, **k)", "lambda: (yield)", "a if b else c", "f'
     print(ast.unparse(ast.parse(src)))
 
 tree = ast.parse("def f(x):\n    '''Doc string.'''\n    return x")
-print(ast.get_docstring(tree.body[0]))
+print(ast.get_docstring(tree.body[0], clean=False))
 print([type(n).__name__ for n in ast.walk(tree)])
 for node in ast.walk(tree):
     if hasattr(node, 'lineno'):
