@@ -495,6 +495,8 @@ struct Classes {
   Value singleton[kNumNodes];           // instances handed out for Load(), Add(), ...
   int16_t by_kind[kNumCats][kMaxKinds];  // index into kNodes, -1 if none
   int16_t first[kNumCats], count[kNumCats];  // the category's range in kNodes
+  Str* field_name[kNumNodes][8];             // interned kNodes[i].fields[f].name
+  Str* attr_name[4];                         // lineno, col_offset, end_lineno, end_col_offset
 };
 Classes g_classes;
 std::once_flag g_classes_once;
@@ -599,6 +601,8 @@ void build_classes() {
   for (auto& row : g.by_kind)
     for (auto& k : row) k = -1;
   for (int c = 0; c < kNumCats; c++) g.first[c] = -1;
+  const char* const attr_names[] = {"lineno", "col_offset", "end_lineno", "end_col_offset"};
+  for (int a = 0; a < 4; a++) g.attr_name[a] = S(attr_names[a]);
   for (int c = 0; c < kNumCats; c++) {
     const CatDesc& cd = kCats[c];
     if (!cd.sum) continue;
@@ -624,7 +628,8 @@ void build_classes() {
     while (nfields < 8 && d.fields[nfields].name) nfields++;
     Tuple* fields = tuple_new(nfields);
     for (int f = 0; f < nfields; f++) {
-      fields->items[f] = Value(S(d.fields[f].name));
+      g.field_name[i][f] = S(d.fields[f].name);
+      fields->items[f] = Value(g.field_name[i][f]);
       if (d.fields[f].quant == Quant::Opt) dict_set_str(ns, S(d.fields[f].name), None());
     }
     dict_set_str(ns, S("_fields"), Value(fields));
@@ -669,18 +674,18 @@ Value node_to_obj(int index, void* node) {
   const NodeDesc& d = kNodes[index];
   Value obj = Value(alloc_instance<AstObject>(g_classes.node[index]));
   Dict* dict = instance_dict(obj, true);
-  for (const FieldDesc& f : d.fields) {
-    if (!f.name) break;
-    Value v = f.to_obj(node);
+  for (int f = 0; f < 8 && d.fields[f].name; f++) {
+    Value v = d.fields[f].to_obj(node);
     if (!v) return Value();
-    dict_set_str(dict, S(f.name), v);
+    dict_set_str(dict, g_classes.field_name[index][f], v);
   }
   if (d.pos) {
     A::Pos* p = d.pos(node);
-    dict_set_str(dict, S("lineno"), Value::from_small_int(p->lineno));
-    dict_set_str(dict, S("col_offset"), Value::from_small_int(p->col_offset));
-    dict_set_str(dict, S("end_lineno"), Value::from_small_int(p->end_lineno));
-    dict_set_str(dict, S("end_col_offset"), Value::from_small_int(p->end_col_offset));
+    Str* const* names = g_classes.attr_name;
+    dict_set_str(dict, names[0], Value::from_small_int(p->lineno));
+    dict_set_str(dict, names[1], Value::from_small_int(p->col_offset));
+    dict_set_str(dict, names[2], Value::from_small_int(p->end_lineno));
+    dict_set_str(dict, names[3], Value::from_small_int(p->end_col_offset));
   }
   return obj;
 }
@@ -719,24 +724,25 @@ bool read_int(Value v, int32_t* out) {
   return true;
 }
 
-bool fill_node(Conv& c, const NodeDesc& d, Value obj, void* node) {
+bool fill_node(Conv& c, int index, Value obj, void* node) {
+  const NodeDesc& d = kNodes[index];
   // Like CPython, the position attributes are read before the fields.
   if (d.pos) {
     A::Pos* p = d.pos(node);
     bool all_required = kCats[int(d.cat)].attrs == Attrs::Required;
     const char* owner = kCats[int(d.cat)].name;
-    struct { const char* name; int32_t* slot; bool required; } attrs[] = {
-        {"lineno", &p->lineno, true},
-        {"col_offset", &p->col_offset, true},
-        {"end_lineno", &p->end_lineno, all_required},
-        {"end_col_offset", &p->end_col_offset, all_required},
+    struct { Str* name; int32_t* slot; bool required; } attrs[] = {
+        {g_classes.attr_name[0], &p->lineno, true},
+        {g_classes.attr_name[1], &p->col_offset, true},
+        {g_classes.attr_name[2], &p->end_lineno, all_required},
+        {g_classes.attr_name[3], &p->end_col_offset, all_required},
     };
     for (auto& a : attrs) {
-      Value v = lookup_attr(obj, S(a.name));
+      Value v = lookup_attr(obj, a.name);
       if (!v) {
         if (error_occurred()) return false;
         if (a.required) {
-          raise(&exc::TypeError, "required field \"%s\" missing from %s", a.name, owner);
+          raise(&exc::TypeError, "required field \"%U\" missing from %s", a.name, owner);
           return false;
         }
         continue;
@@ -746,9 +752,9 @@ bool fill_node(Conv& c, const NodeDesc& d, Value obj, void* node) {
     }
   }
   const char* saved_node = c.node;
-  for (const FieldDesc& f : d.fields) {
-    if (!f.name) break;
-    Value v = lookup_attr(obj, S(f.name));
+  for (int i = 0; i < 8 && d.fields[i].name; i++) {
+    const FieldDesc& f = d.fields[i];
+    Value v = lookup_attr(obj, g_classes.field_name[index][i]);
     if (!v) {
       if (error_occurred()) return false;
       if (f.quant != Quant::Opt) {
@@ -785,9 +791,8 @@ bool obj_to_node(Conv& c, Value obj, Cat cat, void** out) {
     raise(&exc::RecursionError, "maximum recursion depth exceeded during ast construction");
     return false;
   }
-  const NodeDesc& d = kNodes[index];
-  void* node = d.create();
-  bool ok = fill_node(c, d, obj, node);
+  void* node = kNodes[index].create();
+  bool ok = fill_node(c, index, obj, node);
   c.depth--;
   if (!ok) return false;
   *out = node;
