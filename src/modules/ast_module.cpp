@@ -519,7 +519,7 @@ int ast_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     names = seq.as<Tuple>();
   }
   if (int64_t(nargs) > names->size) {
-    raise(&exc::TypeError, "%s constructor takes at most %lld positional argument%s", type_name(t),
+    raise(&exc::TypeError, "%U constructor takes at most %lld positional argument%s", t->name,
           (long long)names->size, names->size == 1 ? "" : "s");
     return -1;
   }
@@ -537,7 +537,7 @@ int ast_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
       int eq = equals(names->items[i], Value(key));
       if (eq < 0) return -1;
       if (eq) {
-        raise(&exc::TypeError, "%s got multiple values for argument '%U'", type_name(t), key);
+        raise(&exc::TypeError, "%U got multiple values for argument '%U'", t->name, key);
         return -1;
       }
     }
@@ -610,10 +610,14 @@ void build_classes() {
     dict_set_str(ns, S("_fields"), Value(tuple_empty()));
     dict_set_str(ns, S("__match_args__"), Value(tuple_empty()));
     add_attributes(ns, cd.attrs);
-    std::string doc;
+    // Like the ASDL: alternatives without fields on one line, others one per line.
+    bool simple = true;
+    for (const NodeDesc& d : kNodes)
+      if (int(d.cat) == c && d.fields[0].name) simple = false;
+    std::string doc, separator = simple ? " | " : "\n" + std::string(std::strlen(cd.name) + 1, ' ') + "| ";
     for (const NodeDesc& d : kNodes) {
       if (int(d.cat) != c) continue;
-      doc += doc.empty() ? std::string(cd.name) + " = " : "\n" + std::string(std::strlen(cd.name) + 1, ' ') + "| ";
+      doc += doc.empty() ? std::string(cd.name) + " = " : separator;
       doc += signature(d);
     }
     dict_set_str(ns, S("__doc__"), Value(str_from_utf8(doc)));
