@@ -718,9 +718,13 @@ bool read_int(Value v, int32_t* out) {
     raise(&exc::ValueError, "invalid integer value: %R", v);
     return false;
   }
-  int64_t x;
-  if (!int_to_i64(v, &x)) return false;
-  if (x < INT32_MIN || x > INT32_MAX) {
+  int64_t x = 0;
+  bool fits = int_to_i64(v, &x);
+  if (!fits) {
+    if (!error_matches(&exc::OverflowError)) return false;
+    clear_error();
+  }
+  if (!fits || x < INT32_MIN || x > INT32_MAX) {
     raise(&exc::OverflowError, "Python int too large to convert to C int");
     return false;
   }
@@ -728,33 +732,34 @@ bool read_int(Value v, int32_t* out) {
   return true;
 }
 
-bool fill_node(Conv& c, int index, Value obj, void* node) {
-  const NodeDesc& d = kNodes[index];
-  // Like CPython, the position attributes are read before the fields.
-  if (d.pos) {
-    A::Pos* p = d.pos(node);
-    bool all_required = kCats[int(d.cat)].attrs == Attrs::Required;
-    const char* owner = kCats[int(d.cat)].name;
-    struct { Str* name; int32_t* slot; bool required; } attrs[] = {
-        {g_classes.attr_name[0], &p->lineno, true},
-        {g_classes.attr_name[1], &p->col_offset, true},
-        {g_classes.attr_name[2], &p->end_lineno, all_required},
-        {g_classes.attr_name[3], &p->end_col_offset, all_required},
-    };
-    for (auto& a : attrs) {
-      Value v = lookup_attr(obj, a.name);
-      if (!v) {
-        if (error_occurred()) return false;
-        if (a.required) {
-          raise(&exc::TypeError, "required field \"%U\" missing from %s", a.name, owner);
-          return false;
-        }
-        continue;
-      }
-      if (!a.required && is_none(v)) continue;
-      if (!read_int(v, a.slot)) return false;
+// Reads the position attributes of category cat; like CPython this comes
+// before the class of obj is looked at. Missing ends default to the start.
+bool read_position(Value obj, Cat cat, A::Pos* p) {
+  bool all_required = kCats[int(cat)].attrs == Attrs::Required;
+  struct { Str* name; int32_t* slot; bool required; const int32_t* fallback; } attrs[] = {
+      {g_classes.attr_name[0], &p->lineno, true, nullptr},
+      {g_classes.attr_name[1], &p->col_offset, true, nullptr},
+      {g_classes.attr_name[2], &p->end_lineno, all_required, &p->lineno},
+      {g_classes.attr_name[3], &p->end_col_offset, all_required, &p->col_offset},
+  };
+  for (auto& a : attrs) {
+    Value v = lookup_attr(obj, a.name);
+    if (!v && error_occurred()) return false;
+    if (!v && a.required) {
+      raise(&exc::TypeError, "required field \"%U\" missing from %s", a.name, kCats[int(cat)].name);
+      return false;
     }
+    if (!v || (!a.required && is_none(v))) {
+      *a.slot = *a.fallback;
+      continue;
+    }
+    if (!read_int(v, a.slot)) return false;
   }
+  return true;
+}
+
+bool fill_fields(Conv& c, int index, Value obj, void* node) {
+  const NodeDesc& d = kNodes[index];
   const char* saved_node = c.node;
   for (int i = 0; i < 8 && d.fields[i].name; i++) {
     const FieldDesc& f = d.fields[i];
@@ -779,9 +784,17 @@ bool fill_node(Conv& c, int index, Value obj, void* node) {
 // Converts obj to a node of category c; *out is null for None.
 bool obj_to_node(Conv& c, Value obj, Cat cat, void** out) {
   *out = nullptr;
-  if (is_none(obj)) return true;
+  bool sum = kCats[int(cat)].sum;
+  // None stands for a missing sum node; a product (arguments, arg, ...) is
+  // read attribute by attribute like any other object.
+  if (sum && is_none(obj)) return true;
+  // CPython reads the positions of sum nodes (expr, stmt, ...) first, those
+  // of product nodes (arg, keyword, alias) after their fields.
+  bool has_pos = kCats[int(cat)].attrs != Attrs::None;
+  A::Pos pos;
+  if (has_pos && sum && !read_position(obj, cat, &pos)) return false;
   int index;
-  if (kCats[int(cat)].sum) {
+  if (sum) {
     index = match_class(obj, cat);
     if (index == -2) return false;
     if (index < 0) {
@@ -795,8 +808,10 @@ bool obj_to_node(Conv& c, Value obj, Cat cat, void** out) {
     raise(&exc::RecursionError, "maximum recursion depth exceeded during ast construction");
     return false;
   }
-  void* node = kNodes[index].create();
-  bool ok = fill_node(c, index, obj, node);
+  const NodeDesc& d = kNodes[index];
+  void* node = d.create();
+  bool ok = fill_fields(c, index, obj, node) && (!has_pos || sum || read_position(obj, cat, &pos));
+  if (d.pos) *d.pos(node) = pos;
   c.depth--;
   if (!ok) return false;
   *out = node;
@@ -863,6 +878,12 @@ class Validator {
     raise(&exc::ValueError, "empty %s on %s", what, owner);
     return false;
   }
+  bool identifiers(const A::Seq<Str*>& names, const char* owner) {
+    if (!nonempty(names.size, "names", owner)) return false;
+    for (Str* n : names)
+      if (!n) return fail("None disallowed in identifier list");
+    return true;
+  }
   bool exprs(const A::Seq<A::Expr*>& seq, A::ExprContext ctx, bool null_ok) {
     for (A::Expr* e : seq) {
       if (!e) {
@@ -885,16 +906,17 @@ class Validator {
       if (!load(k->value)) return false;
     return true;
   }
+  bool arg(A::Arg* a) { return positions(a->pos) && opt(a->annotation); }
   bool arg_list(const A::Seq<A::Arg*>& args) {
     for (A::Arg* a : args)
-      if (!opt(a->annotation)) return false;
+      if (!arg(a)) return false;
     return true;
   }
   bool arguments(A::Arguments* a) {
     if (!arg_list(a->posonlyargs) || !arg_list(a->args)) return false;
-    if (a->vararg && !opt(a->vararg->annotation)) return false;
+    if (a->vararg && !arg(a->vararg)) return false;
     if (!arg_list(a->kwonlyargs)) return false;
-    if (a->kwarg && !opt(a->kwarg->annotation)) return false;
+    if (a->kwarg && !arg(a->kwarg)) return false;
     if (a->defaults.size > a->posonlyargs.size + a->args.size)
       return fail("more positional defaults than args on arguments");
     if (a->kw_defaults.size != a->kwonlyargs.size)
@@ -908,25 +930,44 @@ class Validator {
         return false;
     return true;
   }
-  static bool constant_ok(Value v, int depth = 0) {
+  // The first value of a type a constant cannot have (looking into tuples
+  // and frozensets), or null: none, or an error is pending.
+  static Value invalid_constant(Value v, int depth = 0) {
     if (is_none(v) || v == Ellipsis() || is_int(v) || is_float(v) || is_complex(v) || is_str(v) || is_bytes(v))
-      return true;
-    if ((is_tuple(v) || is_instance_of(v, &frozenset_type)) && depth < 100) {
-      Value it = get_iter(v);
-      if (!it) return false;
-      while (Value item = iter_next(it))
-        if (!constant_ok(item, depth + 1)) return false;
-      return !error_occurred();
-    }
-    return false;
+      return Value();
+    if (!(is_tuple(v) || is_instance_of(v, &frozenset_type)) || depth > 100) return v;
+    Value it = get_iter(v);
+    if (!it) return Value();
+    while (Value item = iter_next(it))
+      if (Value bad = invalid_constant(item, depth + 1)) return bad;
+    return Value();
   }
   bool constant(Value v) {
-    if (constant_ok(v)) return true;
-    if (!error_occurred()) raise(&exc::TypeError, "got an invalid type in Constant: %s", type_name(v));
+    Value bad = invalid_constant(v);
+    if (error_occurred()) return false;
+    if (!bad) return true;
+    raise(&exc::TypeError, "got an invalid type in Constant: %s", type_name(bad));
     return false;
+  }
+  static bool positions(const A::Pos& p) {
+    if (p.lineno > p.end_lineno) {
+      raise(&exc::ValueError, "AST node line range (%d, %d) is not valid", p.lineno, p.end_lineno);
+      return false;
+    }
+    if ((p.lineno < 0 && p.end_lineno != p.lineno) || (p.col_offset < 0 && p.col_offset != p.end_col_offset)) {
+      raise(&exc::ValueError, "AST node column range (%d, %d) for line range (%d, %d) is not valid", p.col_offset,
+            p.end_col_offset, p.lineno, p.end_lineno);
+      return false;
+    }
+    if (p.lineno == p.end_lineno && p.col_offset > p.end_col_offset) {
+      raise(&exc::ValueError, "line %d, column %d-%d is not a valid range", p.lineno, p.col_offset, p.end_col_offset);
+      return false;
+    }
+    return true;
   }
 
   bool expr(A::Expr* e, A::ExprContext ctx) {
+    if (!positions(e->pos)) return false;
     if (!enter()) return false;
     bool ok = expr_inner(e, ctx);
     depth_--;
@@ -1046,6 +1087,7 @@ class Validator {
   }
   bool pattern(A::Pattern* p) {
     if (!p) return fail("None disallowed in pattern list");
+    if (!positions(p->pos)) return false;
     if (!enter()) return false;
     bool ok = pattern_inner(p);
     depth_--;
@@ -1081,8 +1123,10 @@ class Validator {
         }
         if (n->kwd_attrs.size != n->kwd_patterns.size)
           return fail("MatchClass doesn't have the same number of keyword attributes as patterns");
-        for (Str* a : n->kwd_attrs)
-          if (!a || !name(a)) return a ? false : fail("None disallowed in identifier list");
+        for (Str* a : n->kwd_attrs) {
+          if (!a) return fail("None disallowed in identifier list");
+          if (!name(a)) return false;
+        }
         return patterns(n->patterns) && patterns(n->kwd_patterns);
       }
       case K::MatchStar: {
@@ -1106,6 +1150,7 @@ class Validator {
   }
 
   bool stmt(A::Stmt* s) {
+    if (!positions(s->pos)) return false;
     if (!enter()) return false;
     bool ok = stmt_inner(s);
     depth_--;
@@ -1191,8 +1236,10 @@ class Validator {
         if (!body(n->body, owner)) return false;
         if (n->handlers.empty() && n->finalbody.empty()) return fail("%s has neither except handlers nor finalbody", owner);
         if (n->handlers.empty() && !n->orelse.empty()) return fail("%s has orelse but no except handlers", owner);
-        for (A::ExceptHandler* h : n->handlers)
-          if (!opt(h->type) || !body(h->body, "ExceptHandler")) return false;
+        for (A::ExceptHandler* h : n->handlers) {
+          if (!h) return fail("None disallowed in excepthandler list");
+          if (!positions(h->pos) || !opt(h->type) || !body(h->body, "ExceptHandler")) return false;
+        }
         return stmts(n->finalbody) && stmts(n->orelse);
       }
       case K::Assert: {
@@ -1205,8 +1252,8 @@ class Validator {
         if (n->level < 0) return fail("Negative ImportFrom level");
         return nonempty(n->names.size, "names", "ImportFrom");
       }
-      case K::Global: return nonempty(static_cast<A::Global*>(s)->names.size, "names", "Global");
-      case K::Nonlocal: return nonempty(static_cast<A::Nonlocal*>(s)->names.size, "names", "Nonlocal");
+      case K::Global: return identifiers(static_cast<A::Global*>(s)->names, "Global");
+      case K::Nonlocal: return identifiers(static_cast<A::Nonlocal*>(s)->names, "Nonlocal");
       case K::Expr: return load(static_cast<A::ExprStmt*>(s)->value);
       case K::Pass:
       case K::Break:
