@@ -262,6 +262,18 @@ Value stat_result_from(const struct stat& st) {
   return structseq_make(stat_result_type, v, 19, 10);
 }
 
+NewFn structseq_new_fn;
+
+// os.stat_result(seq): float times left out (None) take the integer ones.
+Value stat_result_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value r = structseq_new_fn(type, args, nargs, kwnames);
+  if (!r) return r;
+  Value* items = r.as<Tuple>()->items;
+  for (int i = 7; i < 10; i++)
+    if (is_none(items[i + 3])) items[i + 3] = items[i];
+  return r;
+}
+
 // stat with CPython's path/dir_fd/follow_symlinks rules; nullptr on error (pending).
 bool do_stat(Path& p, int dir_fd, bool follow, struct stat* st) {
   int r;
@@ -1749,6 +1761,8 @@ bool posix_init(Module* m) {
         "ino, dev, nlink, uid, gid, size, atime, mtime, ctime)\nor via the attributes st_mode, st_ino, st_dev, "
         "st_nlink, st_uid, and so on.",
         stat_result_fields, 10);
+    structseq_new_fn = stat_result_type->new_;
+    stat_result_type->new_ = stat_result_new;
     times_result_type = make_structseq("posix.times_result", "times_result: Result from os.times().",
                                        times_result_fields, -1);
     uname_result_type = make_structseq("posix.uname_result", "uname_result: Result from os.uname().",

@@ -187,6 +187,10 @@ bool runtime_init(const RuntimeConfig& cfg) {
 }
 
 void runtime_finalize() {
+  // Non-daemon threads finish before the atexit handlers run, as in CPython.
+  if (Value threading = dict_get(sys_modules().as<Dict>(), Value(intern_cstr("threading")))) {
+    if (!call_method0(threading, intern_cstr("_shutdown"))) write_unraisable(fetch_error(), threading);
+  }
   finalizing.store(true, std::memory_order_relaxed);
   run_atexit_handlers();
   flush_std_streams();
