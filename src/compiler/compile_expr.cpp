@@ -1,6 +1,10 @@
 // Code generation for expressions, assignment targets and comprehensions.
 #include "compiler/compiler_impl.h"
+
+#include <cmath>
+
 #include "objects/complex.h"
+#include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -39,6 +43,43 @@ bool has_starred(const Seq<Expr*>& elts) {
 }
 
 }  // namespace
+
+namespace {
+
+// CPython's constant key: equal constants of different types (1, 1.0, True)
+// or signs of zero stay apart.
+Value constant_key(Value v) {
+  if (is_tuple_exact(v) || is_type(v, &frozenset_type)) {
+    Value items = tuple_from_iterable(v);
+    if (!items) return Value();
+    spindle::Tuple* keys = spindle::tuple_new(items.as<spindle::Tuple>()->size);
+    for (int64_t i = 0; i < keys->size; i++) {
+      keys->items[i] = constant_key(items.as<spindle::Tuple>()->items[i]);
+      if (!keys->items[i]) return Value();
+    }
+    Value inner = is_tuple_exact(v) ? Value(keys) : call1(Value(&frozenset_type), Value(keys));
+    return inner ? Value(spindle::tuple_pack({inner, v})) : Value();
+  }
+  if (v.is_double() && v.as_double() == 0.0 && std::signbit(v.as_double()))
+    return Value(spindle::tuple_pack({Value(type_of(v)), v, None()}));
+  return Value(spindle::tuple_pack({Value(type_of(v)), v}));
+}
+
+}  // namespace
+
+Value Compiler::set_display_constant(spindle::Tuple* items) {
+  // CPython builds the frozenset from the items, then its constant merging
+  // rebuilds it from its own iteration order, and a later display with the
+  // same contents in the same compilation reuses the first one.
+  Value first = call1(Value(&frozenset_type), Value(items));
+  Value reordered = first ? tuple_from_iterable(first) : Value();
+  Value fs = reordered ? call1(Value(&frozenset_type), reordered) : Value();
+  Value key = fs ? constant_key(fs) : Value();
+  if (!key) return Value();
+  if (!frozenset_consts_) frozenset_consts_ = dict_new();
+  Value merged = dict_setdefault(frozenset_consts_, key.as<spindle::Tuple>()->items[0], fs);
+  return merged;
+}
 
 bool Compiler::is_constant_expr(Expr* e, Value* out) {
   switch (e->kind) {
@@ -407,6 +448,34 @@ bool Compiler::compile_jump_if(Expr* e, Label target, bool cond) {
 }
 
 bool Compiler::compile_starred_sequence(const Seq<Expr*>& elts, Opcode build, Opcode extend, bool tuple) {
+  if (build == OP_BUILD_SET && !tuple && elts.size > 2 && !has_starred(elts)) {
+    // As in CPython, a display of constants becomes BUILD_SET 0 + SET_UPDATE
+    // of a frozenset constant (whose construction fixes the iteration order).
+    spindle::Tuple* items = spindle::tuple_new(elts.size);
+    bool all_const = true;
+    for (int32_t i = 0; i < elts.size && all_const; i++) all_const = is_constant_expr(elts[i], &items->items[i]);
+    Value folded = all_const ? set_display_constant(items) : Value();
+    if (folded) {
+      emit(OP_BUILD_SET, 0);
+      emit_load_const(folded);
+      emit(OP_SET_UPDATE, 1);
+      return true;
+    }
+    if (all_const) clear_error();
+  }
+  if (build == OP_BUILD_LIST && !tuple && elts.size > 2 && !has_starred(elts)) {
+    // As in CPython, a list of constants extends an empty list from a tuple
+    // constant (which also sizes it as CPython does).
+    spindle::Tuple* items = spindle::tuple_new(elts.size);
+    bool all_const = true;
+    for (int32_t i = 0; i < elts.size && all_const; i++) all_const = is_constant_expr(elts[i], &items->items[i]);
+    if (all_const) {
+      emit(OP_BUILD_LIST, 0);
+      emit_load_const(Value(items));
+      emit(OP_LIST_EXTEND, 1);
+      return true;
+    }
+  }
   if (!has_starred(elts)) {
     for (Expr* e : elts)
       if (!visit_expr(e)) return false;

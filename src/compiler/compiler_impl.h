@@ -108,6 +108,9 @@ class Compiler {
   int32_t add_const(Value v);
   int32_t add_name(Str* name);
   void emit_load_const(Value v) { emit(OP_LOAD_CONST, uint32_t(add_const(v))); }
+  // The frozenset constant for a set display of constants, built and merged
+  // as CPython does (null with an error pending if an item is unhashable).
+  Value set_display_constant(spindle::Tuple* items);
   void push_handler(Label handler, bool push_lasti, int32_t depth = -1);
   void pop_handler();
   void set_pos(const Pos& p) { unit_->pos = p; }
@@ -201,6 +204,8 @@ class Compiler {
   Unit* unit_ = nullptr;
   std::vector<Unit*> stack_;
   bool interactive_ = false;
+  // Frozenset constants of this compilation, by content (see set_display_constant).
+  spindle::Dict* frozenset_consts_ = nullptr;
 };
 
 // The net stack effect of an instruction (taking the jump when `jump`).

@@ -164,7 +164,15 @@ void* read_hidden_weak_link(const uintptr_t* link) {
   return GC_call_with_alloc_lock(reveal_link, const_cast<uintptr_t*>(link));
 }
 
-void collect() { GC_gcollect(); }
+// gc.collect() collects even while automatic collection is disabled, as in
+// CPython; Boehm's disable is a counter, so lift it for the duration.
+void collect() {
+  int lifted = 0;
+  for (; GC_is_disabled(); lifted++) GC_enable();
+  GC_gcollect();
+  for (; lifted > 0; lifted--) GC_disable();
+}
+
 void enable() { GC_enable(); }
 void disable() { GC_disable(); }
 bool is_enabled() { return !GC_is_disabled(); }

@@ -800,7 +800,7 @@ Module* create_builtins_module() {
   add("False", False());
   add("__debug__", True());
   for (Type* t : {&object_type, &type_type, &int_type, &bool_type, &float_type, &complex_type, &str_type, &bytes_type,
-                  &bytearray_type, &tuple_type, &list_type, &dict_type, &set_type, &frozenset_type, &range_type,
+                  &bytearray_type, &memoryview_type, &tuple_type, &list_type, &dict_type, &set_type, &frozenset_type, &range_type,
                   &slice_type, &property_type, &classmethod_type, &staticmethod_type, &super_type, &enumerate_type,
                   &zip_type, &map_type, &filter_type, &reversed_type})
     add(type_name(t), Value(t));

@@ -25,10 +25,46 @@ struct Enumerate : Object {
   Value index;  // int (small fast path)
 };
 
+// enumerate(iterable, start=0), bound the way CPython's enumerate call does
+// (its messages differ from the generic argument parser's).
+bool enumerate_args(const Value* args, size_t nargs, Tuple* kwnames, Value* a) {
+  size_t nkw = kwcount(kwnames);
+  auto keyword_is = [&](size_t k, const char* name) {
+    Str* key = kwnames->items[k].as<Str>();
+    if (str_equals_ascii(key, name)) return true;
+    raise(&exc::TypeError, "'%U' is an invalid keyword argument for enumerate()", key);
+    return false;
+  };
+  a[0] = a[1] = Value();
+  if (nargs + nkw == 2) {
+    if (nkw == 2 && str_equals_ascii(kwnames->items[0].as<Str>(), "start")) {
+      if (!keyword_is(1, "iterable")) return false;
+      a[0] = args[1];
+      a[1] = args[0];
+      return true;
+    }
+    if (nkw >= 1 && !keyword_is(nkw == 1 ? 0 : 1, "start")) return false;
+    if (nkw == 2 && !keyword_is(0, "iterable")) return false;
+    a[0] = args[0];
+    a[1] = args[1];
+    return true;
+  }
+  if (nargs + nkw == 1) {
+    if (nkw == 1 && !keyword_is(0, "iterable")) return false;
+    a[0] = args[0];
+    return true;
+  }
+  if (nargs == 0) {
+    raise(&exc::TypeError, "enumerate() missing required argument 'iterable'");
+    return false;
+  }
+  raise(&exc::TypeError, "enumerate() takes at most 2 arguments (%zd given)", ssize_t(nargs + nkw));
+  return false;
+}
+
 Value enumerate_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  static const ArgSpec spec{"enumerate", {"iterable", "start"}, 1};
-  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  if (!enumerate_args(args, nargs, kwnames, a)) return Value();
   Value it = get_iter(a[0]);
   if (!it) return Value();
   Value start = Value::from_small_int(0);
@@ -244,7 +280,7 @@ struct Reversed : Object {
 
 Value reversed_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   if (type == &reversed_type && !check_no_kwargs("reversed", kwnames)) return Value();
-  if (!check_nargs("reversed", nargs, 1, 1)) return Value();
+  if (nargs != 1) return raise(&exc::TypeError, "reversed expected 1 argument, got %zd", ssize_t(nargs));
   Value seq = args[0];
   Value rev = lookup_special(seq, names::__reversed__);
   if (rev) {

@@ -33,7 +33,9 @@ Bytes* bytes_new(const void* data, size_t n);
 Bytes* bytes_alloc(size_t n);  // uninitialised data, caller fills
 Bytes* bytes_empty();
 ByteArray* bytearray_new(const void* data, size_t n);
-Value bytes_repr(const uint8_t* data, size_t n, const char* prefix);  // b'...' formatting
+// b'...' formatting. bytearray's repr escapes a single quote even when it
+// picks double quotes (escape_single_quote), as CPython's does.
+Value bytes_repr(const uint8_t* data, size_t n, const char* prefix, bool escape_single_quote = false);
 
 // A contiguous view of a bytes-like object (bytes, bytearray, memoryview, array).
 // For mutable objects the view is a snapshot pointer valid while the object is
@@ -46,5 +48,9 @@ struct BufferView {
 };
 // Returns false with TypeError pending ("a bytes-like object is required, not 'X'").
 bool get_buffer(Value v, BufferView* out);
+
+// memoryview(obj): a view of a bytes-like object. A view of a bytearray keeps
+// it from changing size until the view is released (memoryview.cpp).
+Value memoryview_from_object(Value obj);
 
 }  // namespace spindle

@@ -128,20 +128,11 @@ void append_hex_escape(std::string* out, uint32_t c) {
 
 void append_xmlcharref(std::string* out, uint32_t c) { *out += "&#" + std::to_string(c) + ";"; }
 
-// "\N{NAME}" through unicodedata, the hex escape for unnamed characters.
-bool append_name_escape(std::string* out, uint32_t c) {
-  Value ud = import_module_cstr("unicodedata");
-  if (!ud) return false;
-  Value name_fn = get_attr_cstr(ud, "name");
-  if (!name_fn) return false;
-  Value name = call2(name_fn, Value(str_from_char(c)), None());
-  if (!name) return false;
-  if (is_str(name)) {
-    *out += "\\N{" + str_to_utf8(name.as<Str>()) + "}";
-  } else {
-    append_hex_escape(out, c);
-  }
-  return true;
+// "\N{NAME}", or the hex escape for characters without a name.
+void append_name_escape(std::string* out, uint32_t c) {
+  std::string name;
+  if (unicode_char_name(c, &name)) *out += "\\N{" + name + "}";
+  else append_hex_escape(out, c);
 }
 
 Value make_unicode_error(Type* type, const char* encoding, Value object, int64_t start, int64_t end,
@@ -234,7 +225,7 @@ int64_t encode_error(const EncodeTarget& t, ErrState& es, Str* s, int64_t start,
         uint32_t c = s->at(i);
         if (es.kind == ErrKind::BackslashReplace) append_hex_escape(&text, c);
         else if (es.kind == ErrKind::XmlCharRefReplace) append_xmlcharref(&text, c);
-        else if (!append_name_escape(&text, c)) return -1;
+        else append_name_escape(&text, c);
       }
       if (!put_ascii(text)) return error_occurred() ? -1 : fail(start);
       return end;
@@ -1560,7 +1551,7 @@ Value encode_only_replace(Value e, bool names) {
   for (int64_t i = ei.start; i < ei.end; i++) {
     uint32_t c = ei.object.as<Str>()->at(i);
     if (!names) append_xmlcharref(&text, c);
-    else if (!append_name_escape(&text, c)) return Value();
+    else append_name_escape(&text, c);
   }
   return result(Value(str_from_ascii(text)), ei.end);
 }

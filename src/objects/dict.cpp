@@ -24,7 +24,10 @@ struct DictView : Object {
   Dict* dict;
 };
 
+// Threads sharing one iterator take turns on step_lock, so each entry is
+// produced once (as under CPython's GIL).
 struct DictIterator : Object {
+  Mutex step_lock;
   Dict* dict;          // null when exhausted
   int64_t pos;         // entry position (reverse: next entry to look at, counting down)
   int64_t initial_size;
@@ -134,6 +137,7 @@ int dict_contains(Value self, Value key) {
 
 Value make_iter(Dict* d, Type* type, bool reverse) {
   auto* it = alloc_instance<DictIterator>(type);
+  new (&it->step_lock) Mutex();
   it->dict = d;
   it->initial_size = dict_size(d);
   it->remaining = it->initial_size;
@@ -148,20 +152,25 @@ Value make_iter(Dict* d, Type* type, bool reverse) {
 
 Value dict_iter(Value self) { return make_iter(self.as<Dict>(), &dict_keyiterator_type, false); }
 
+// A size change is reported once noticed and from then on (initial_size -1).
+// The iterator's dict is read once per step: another thread sharing the
+// iterator may clear it meanwhile.
+bool size_unchanged(DictIterator* it, Dict* d) {
+  if (dict_size(d) == it->initial_size) return true;
+  it->initial_size = -1;
+  raise(&exc::RuntimeError, "dictionary changed size during iteration");
+  return false;
+}
+
 bool iter_step(DictIterator* it, Value* k, Value* v) {
   Dict* d = it->dict;
-  if (!d) return false;
-  if (dict_size(d) != it->initial_size) {
-    it->remaining = -1;
-    raise(&exc::RuntimeError, "dictionary changed size during iteration");
-    return false;
-  }
+  if (!d || !size_unchanged(it, d)) return false;
   if (!dict_next(d, &it->pos, k, v)) {
     it->dict = nullptr;
     return false;
   }
   if (it->remaining <= 0) {
-    // Keys were removed and added back: same size, but not the same dict.
+    // Keys were removed and others added: same size, but not the same keys.
     raise(&exc::RuntimeError, "dictionary keys changed during iteration");
     it->dict = nullptr;
     return false;
@@ -172,18 +181,19 @@ bool iter_step(DictIterator* it, Value* k, Value* v) {
 
 bool reverse_step(DictIterator* it, Value* k, Value* v) {
   Dict* d = it->dict;
-  if (!d) return false;
-  if (dict_size(d) != it->initial_size) {
-    raise(&exc::RuntimeError, "dictionary changed size during iteration");
-    return false;
-  }
+  if (!d || !size_unchanged(it, d)) return false;
   DictTable* t = d->table.load(std::memory_order_acquire);
-  while (t && it->pos >= 0) {
-    DictEntry& e = t->entries[it->pos--];
+  // The position is read once: threads sharing an iterator must not index with
+  // a value another thread changed after the bounds check.
+  int64_t pos = it->pos;
+  while (t && pos >= 0 && pos < t->used.load(std::memory_order_acquire)) {
+    DictEntry& e = t->entries[pos--];
+    it->pos = pos;
     uint64_t bits = e.value.load(std::memory_order_acquire);
     if (!bits) continue;
     *k = e.key;
     *v = Value::from_bits(bits);
+    it->remaining--;
     return true;
   }
   it->dict = nullptr;
@@ -194,7 +204,11 @@ template <IterKind K, bool Reverse>
 Value dictiter_next(Value self) {
   auto* it = self.as<DictIterator>();
   Value k, v;
-  bool ok = Reverse ? reverse_step(it, &k, &v) : iter_step(it, &k, &v);
+  bool ok;
+  {
+    LockGuard guard(it->step_lock);
+    ok = Reverse ? reverse_step(it, &k, &v) : iter_step(it, &k, &v);
+  }
   if (!ok) return Value();
   if (K == IterKind::Keys) return k;
   if (K == IterKind::Values) return v;
@@ -205,14 +219,24 @@ Value iter_self(Value self) { return self; }
 
 Value dictiter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<DictIterator>();
-  return Value::from_small_int(it->dict && it->remaining > 0 ? it->remaining : 0);
+  Dict* d = it->dict;
+  bool live = d && dict_size(d) == it->initial_size;
+  return Value::from_small_int(live && it->remaining > 0 ? it->remaining : 0);
 }
 
 Value dictiter_reduce(Value self, const Value*, size_t, Tuple*) {
   // Pickles as iter(list(remaining items)).
-  Value copy = alloc_object(type_of(self), sizeof(DictIterator));
-  *copy.as<DictIterator>() = *self.as<DictIterator>();
-  Value l = list_from_iterable(copy);
+  auto* it = self.as<DictIterator>();
+  auto* copy = alloc_instance<DictIterator>(type_of(self));
+  new (&copy->step_lock) Mutex();
+  {
+    LockGuard guard(it->step_lock);
+    copy->dict = it->dict;
+    copy->pos = it->pos;
+    copy->initial_size = it->initial_size;
+    copy->remaining = it->remaining;
+  }
+  Value l = list_from_iterable(Value(copy));
   if (!l) return Value();
   return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({l}))}));
 }
@@ -254,61 +278,165 @@ int items_contains(Value self, Value item) {
   return equals(v, item.as<Tuple>()->items[1]);
 }
 
-// Set operations of keys/items views produce sets.
+bool is_set_view(Value v) {
+  Type* t = type_of(v);
+  return t == &dict_keys_type || t == &dict_items_type;
+}
+
+int64_t view_size(Value v) { return dict_size(v.as<DictView>()->dict); }
+
+// A new set from a view (or any iterable on the other side of an operator).
 Value view_to_set(Value v) {
+  Value src = v;
+  if (is_type(v, &dict_keys_type) && is_dict_exact(Value(v.as<DictView>()->dict))) src = Value(v.as<DictView>()->dict);
   Set* s = set_new();
-  if (set_update(s, v) < 0) return Value();
+  if (set_update(s, src) < 0) return Value();
   return Value(s);
 }
 
-bool is_set_like(Value v) {
-  Type* t = type_of(v);
-  return is_anyset(v) || t == &dict_keys_type || t == &dict_items_type;
+Value call_set_method(Value set, const char* name, Value arg) {
+  Value r = call_method1(set, intern_cstr(name), arg);
+  return r ? set : Value();
 }
 
-Value view_binop(Value a, Value b, BinaryOp op) {
-  if (!is_set_like(a) && !type_of(a)->iter) return NotImplemented();
-  if (!is_set_like(b) && !type_of(b)->iter) return NotImplemented();
-  Value sa = view_to_set(a);
-  if (!sa) return Value();
-  Value sb = is_anyset(b) ? b : view_to_set(b);
-  if (!sb) return Value();
-  return binary_op(sa, sb, op);
+Value view_or(Value a, Value b) {
+  Value s = view_to_set(a);
+  return s ? call_set_method(s, "update", b) : Value();
+}
+Value view_sub(Value a, Value b) {
+  Value s = view_to_set(a);
+  return s ? call_set_method(s, "difference_update", b) : Value();
 }
 
-Value view_and(Value a, Value b) { return view_binop(a, b, BinaryOp::And); }
-Value view_or(Value a, Value b) { return view_binop(a, b, BinaryOp::Or); }
-Value view_xor(Value a, Value b) { return view_binop(a, b, BinaryOp::Xor); }
-Value view_sub(Value a, Value b) { return view_binop(a, b, BinaryOp::Sub); }
+// items ^ items: pairs in exactly one of the two dicts, built as CPython does
+// (the second dict's pairs first, then what is left of the first).
+Value items_xor(Dict* d1, Dict* d2) {
+  Dict* rest = dict_copy(d1);
+  Set* result = set_new();
+  int64_t pos = 0;
+  Value k, v2;
+  while (dict_next(d2, &pos, &k, &v2)) {
+    Value v1 = dict_get(rest, k);
+    int same = 0;
+    if (v1) {
+      same = equals(v1, v2);
+      if (same < 0) return Value();
+    } else if (error_occurred()) {
+      return Value();
+    }
+    if (same) {
+      if (dict_del(rest, k) < 0) return Value();
+    } else if (set_add(result, Value(tuple_pack({k, v2}))) < 0) {
+      return Value();
+    }
+  }
+  pos = 0;
+  Value v1;
+  while (dict_next(rest, &pos, &k, &v1))
+    if (set_add(result, Value(tuple_pack({k, v1}))) < 0) return Value();
+  return Value(result);
+}
+
+Value view_xor(Value a, Value b) {
+  if (is_type(a, &dict_items_type) && is_type(b, &dict_items_type))
+    return items_xor(a.as<DictView>()->dict, b.as<DictView>()->dict);
+  Value s = view_to_set(a);
+  return s ? call_set_method(s, "symmetric_difference_update", b) : Value();
+}
+
+Value view_and(Value a, Value b) {
+  // The operator may have swapped the operands.
+  if (!is_set_view(a)) std::swap(a, b);
+  int64_t na = view_size(a);
+  if (is_type(b, &set_type)) {
+    int64_t nb = length(b);
+    if (nb < 0) return Value();
+    if (na <= nb) return call_method1(b, intern_cstr("intersection"), a);
+  }
+  if (is_set_view(b) && view_size(b) > na) std::swap(a, b);
+  // a is a view at least as big as b when b is a view: test b's items against a.
+  Set* result = set_new();
+  Value it = get_iter(b);
+  if (!it) return Value();
+  ContainsFn test = type_of(a)->contains;
+  while (Value x = iter_next(it)) {
+    int r = test(a, x);
+    if (r < 0) return Value();
+    if (r && set_add(result, x) < 0) return Value();
+  }
+  return error_occurred() ? Value() : Value(result);
+}
+
+// Every item of a is in b (b's own `in`).
+int all_contained_in(Value a, Value b) {
+  Value it = get_iter(a);
+  if (!it) return -1;
+  while (Value x = iter_next(it)) {
+    int r = contains(b, x);
+    if (r <= 0) return r;
+  }
+  return error_occurred() ? -1 : 1;
+}
 
 Value view_richcompare(Value a, Value b, CompareOp op) {
-  if (!is_set_like(b)) return NotImplemented();
-  Value sa = view_to_set(a);
-  if (!sa) return Value();
-  Value sb = is_anyset(b) ? b : view_to_set(b);
-  if (!sb) return Value();
-  return rich_compare(sa, sb, op);
+  if (!is_anyset(b) && !is_set_view(b)) return NotImplemented();
+  int64_t na = length(a), nb = length(b);
+  if (na < 0 || nb < 0) return Value();
+  int r = 0;
+  switch (op) {
+    case CompareOp::EQ:
+    case CompareOp::NE:
+      if (na == nb) r = all_contained_in(a, b);
+      if (op == CompareOp::NE && r >= 0) r = !r;
+      break;
+    case CompareOp::LT:
+      if (na < nb) r = all_contained_in(a, b);
+      break;
+    case CompareOp::LE:
+      if (na <= nb) r = all_contained_in(a, b);
+      break;
+    case CompareOp::GT:
+      if (na > nb) r = all_contained_in(b, a);
+      break;
+    case CompareOp::GE:
+      if (na >= nb) r = all_contained_in(b, a);
+      break;
+  }
+  return r < 0 ? Value() : Bool(r);
 }
 
-Value view_isdisjoint(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("isdisjoint", nargs, 1, 1)) return Value();
-  Value it = get_iter(args[0]);
+Value view_isdisjoint(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  const char* name = is_type(self, &dict_keys_type) ? "dict_keys.isdisjoint" : "dict_items.isdisjoint";
+  if (!check_no_kwargs(name, kwnames) || !check_nargs(name, nargs, 1, 1)) return Value();
+  Value other = args[0];
+  if (other == self) return Bool(view_size(self) == 0);
+  Value big = self;
+  // Iterate over the smaller side when the other side can answer `in` cheaply.
+  if (is_anyset(other) || is_set_view(other)) {
+    int64_t n = length(other);
+    if (n < 0) return Value();
+    if (n > view_size(self)) std::swap(big, other);
+  }
+  Value it = get_iter(other);
   if (!it) return Value();
   while (Value v = iter_next(it)) {
-    int r = contains(self, v);
+    int r = contains(big, v);
     if (r < 0) return Value();
     if (r) return False();
   }
   return error_occurred() ? Value() : True();
 }
 
-Value keys_reversed(Value self, const Value*, size_t, Tuple*) {
+Value keys_reversed(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", nargs, 0, 0)) return Value();
   return make_iter(self.as<DictView>()->dict, &dict_reversekeyiterator_type, true);
 }
-Value values_reversed(Value self, const Value*, size_t, Tuple*) {
+Value values_reversed(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", nargs, 0, 0)) return Value();
   return make_iter(self.as<DictView>()->dict, &dict_reversevalueiterator_type, true);
 }
-Value items_reversed(Value self, const Value*, size_t, Tuple*) {
+Value items_reversed(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", nargs, 0, 0)) return Value();
   return make_iter(self.as<DictView>()->dict, &dict_reverseitemiterator_type, true);
 }
 
@@ -323,23 +451,49 @@ const MethodDef items_methods[] = {{"isdisjoint", view_isdisjoint, kMethodInstan
                                    {nullptr}};
 const MethodDef values_methods[] = {{"__reversed__", values_reversed, kMethodInstance, nullptr}, {nullptr}};
 
+}  // namespace
+
+Tuple* dict_iteration_snapshot(Value v) {
+  enum { Keys, Values, Items } kind;
+  Dict* d;
+  if (is_dict_exact(v)) {
+    kind = Keys;
+    d = v.as<Dict>();
+  } else if (is_type(v, &dict_keys_type) || is_type(v, &dict_values_type) || is_type(v, &dict_items_type)) {
+    kind = is_type(v, &dict_keys_type) ? Keys : is_type(v, &dict_values_type) ? Values : Items;
+    d = v.as<DictView>()->dict;
+    if (type_of(Value(d))->iter != dict_type.iter) return nullptr;
+  } else {
+    return nullptr;
+  }
+  LockGuard guard(d->lock);
+  Tuple* t = tuple_new(dict_size(d));
+  int64_t pos = 0, i = 0;
+  Value k, val;
+  while (i < t->size && dict_next(d, &pos, &k, &val))
+    t->items[i++] = kind == Keys ? k : kind == Values ? val : Value(tuple_pack({k, val}));
+  return t;
+}
+
+namespace {
+
 // ------------------------------------------------------------------ methods
 
-Value m_keys(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("keys", nargs, 0, 0)) return Value();
+Value m_keys(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.keys", kw) || !check_nargs("dict.keys", nargs, 0, 0)) return Value();
   return make_view(self, &dict_keys_type);
 }
-Value m_values(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("values", nargs, 0, 0)) return Value();
+Value m_values(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.values", kw) || !check_nargs("dict.values", nargs, 0, 0)) return Value();
   return make_view(self, &dict_values_type);
 }
-Value m_items(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("items", nargs, 0, 0)) return Value();
+Value m_items(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.items", kw) || !check_nargs("dict.items", nargs, 0, 0)) return Value();
   return make_view(self, &dict_items_type);
 }
 
 Value m_get(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("get", kwnames) || !check_nargs("get", nargs, 1, 2)) return Value();
+  if (!check_no_kwargs("dict.get", kwnames) || !check_nargs("get", nargs, 1, 2)) return Value();
   Value v = dict_get(self.as<Dict>(), args[0]);
   if (v) return v;
   if (error_occurred()) return Value();
@@ -347,13 +501,14 @@ Value m_get(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value m_setdefault(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("setdefault", kwnames) || !check_nargs("setdefault", nargs, 1, 2)) return Value();
+  if (!check_no_kwargs("dict.setdefault", kwnames) || !check_nargs("setdefault", nargs, 1, 2)) return Value();
   return dict_setdefault(self.as<Dict>(), args[0], nargs > 1 ? args[1] : None());
 }
 
 Value m_pop(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("pop", kwnames) || !check_nargs("pop", nargs, 1, 2)) return Value();
-  Value v = dict_pop(self.as<Dict>(), args[0]);
+  if (!check_no_kwargs("dict.pop", kwnames) || !check_nargs("pop", nargs, 1, 2)) return Value();
+  // As in CPython, an empty dict answers without hashing the key.
+  Value v = dict_size(self.as<Dict>()) ? dict_pop(self.as<Dict>(), args[0]) : Value();
   if (v) return v;
   if (error_occurred()) return Value();
   if (nargs > 1) return args[1];
@@ -362,33 +517,21 @@ Value m_pop(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   return raise_value(e);
 }
 
-Value m_popitem(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("popitem", nargs, 0, 0)) return Value();
-  Dict* d = self.as<Dict>();
-  for (;;) {
-    DictTable* t = d->table.load(std::memory_order_acquire);
-    if (!t || dict_size(d) == 0) return raise(&exc::KeyError, "popitem(): dictionary is empty");
-    // The last live entry.
-    for (int64_t i = t->used.load(std::memory_order_acquire) - 1; i >= 0; i--) {
-      DictEntry& e = t->entries[i];
-      if (!e.value.load(std::memory_order_acquire)) continue;
-      Value k = e.key;
-      Value v = dict_pop(d, k);
-      if (v) return Value(tuple_pack({k, v}));
-      if (error_occurred()) return Value();
-      break;  // removed concurrently: look again
-    }
-  }
+Value m_popitem(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.popitem", kw) || !check_nargs("dict.popitem", nargs, 0, 0)) return Value();
+  Value k, v;
+  if (!dict_popitem(self.as<Dict>(), &k, &v)) return raise(&exc::KeyError, "popitem(): dictionary is empty");
+  return Value(tuple_pack({k, v}));
 }
 
-Value m_clear(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("clear", nargs, 0, 0)) return Value();
+Value m_clear(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.clear", kw) || !check_nargs("dict.clear", nargs, 0, 0)) return Value();
   dict_clear(self.as<Dict>());
   return None();
 }
 
-Value m_copy(Value self, const Value*, size_t nargs, Tuple*) {
-  if (!check_nargs("copy", nargs, 0, 0)) return Value();
+Value m_copy(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.copy", kw) || !check_nargs("dict.copy", nargs, 0, 0)) return Value();
   return Value(dict_copy(self.as<Dict>()));
 }
 
@@ -398,7 +541,7 @@ Value m_update(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value m_fromkeys(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("fromkeys", kwnames) || !check_nargs("fromkeys", nargs, 1, 2)) return Value();
+  if (!check_no_kwargs("dict.fromkeys", kwnames) || !check_nargs("fromkeys", nargs, 1, 2)) return Value();
   Value value = nargs > 1 ? args[1] : None();
   Value d = call0(cls);
   if (!d) return Value();
@@ -411,14 +554,26 @@ Value m_fromkeys(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
   return error_occurred() ? Value() : d;
 }
 
-Value m_reversed(Value self, const Value*, size_t, Tuple*) {
+Value m_reversed(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.__reversed__", kw) || !check_nargs("dict.__reversed__", nargs, 0, 0)) return Value();
   return make_iter(self.as<Dict>(), &dict_reversekeyiterator_type, true);
 }
 
-Value m_sizeof(Value self, const Value*, size_t, Tuple*) {
-  DictTable* t = self.as<Dict>()->table.load(std::memory_order_relaxed);
-  int64_t n = int64_t(sizeof(Dict));
-  if (t) n += t->index_size * 4 + t->capacity * int64_t(sizeof(DictEntry));
+Value m_sizeof(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dict.__sizeof__", kw) || !check_nargs("dict.__sizeof__", nargs, 0, 0)) return Value();
+  // As CPython reports it: the object, plus the keys table (its header, an
+  // index of 1-8 byte slots, entries of 16 bytes when every key is a str, else 24).
+  Dict* d = self.as<Dict>();
+  DictTable* t = d->table.load(std::memory_order_acquire);
+  int64_t n = 48;
+  if (t) {
+    int64_t slot = t->index_size <= 128 ? 1 : t->index_size <= 0x10000 ? 2 : t->index_size <= 0x100000000 ? 4 : 8;
+    bool all_str = true;
+    int64_t pos = 0;
+    Value k;
+    while (all_str && dict_next(d, &pos, &k, nullptr)) all_str = is_str_exact(k);
+    n += 32 + t->index_size * slot + t->capacity * (all_str ? 16 : 24);
+  }
   return int_from_i64(n);
 }
 
@@ -429,10 +584,9 @@ Value m_class_getitem(Value self, const Value* args, size_t nargs, Tuple*) {
 
 Value dict_or(Value a, Value b) {
   if (!is_dict(a) || !is_dict(b)) return NotImplemented();
-  Value copy = is_dict_exact(a) ? Value(dict_copy(a.as<Dict>())) : call_method0(a, intern_cstr("copy"));
-  if (!copy) return Value();
-  if (dict_update(copy.as<Dict>(), b) < 0) return Value();
-  return copy;
+  Dict* copy = dict_new();
+  if (dict_merge(copy, a, true) < 0 || dict_update(copy, b) < 0) return Value();
+  return Value(copy);
 }
 
 Value dict_ior(Value a, Value b) {

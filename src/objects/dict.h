@@ -30,10 +30,13 @@ struct DictTable {
   std::atomic<int64_t> used;   // entries written (live or deleted)
   DictEntry* entries;
   std::atomic<int32_t>* index; // -1 empty, else entry number
+  // popitem() resumes its backwards scan here while no entry was appended
+  // (entries are never reused, so popped ones stay behind as dead entries).
+  int64_t popitem_from = -1, popitem_used = -1;  // under the dict's lock
   // One bit per hash of every key ever written to this table (bit = top six
   // hash bits): a clear bit proves no key with such a hash is present, so
   // attribute caches can rule out an instance-dict shadow without probing.
-  std::atomic<uint64_t> hash_filter;
+  std::atomic<uint64_t> hash_filter{0};
 };
 inline uint64_t dict_hash_filter_bit(int64_t hash) { return uint64_t(1) << (uint64_t(hash) >> 58); }
 
@@ -66,14 +69,21 @@ int dict_del_if_value(Dict* d, Value key, Value expected);
 // Removes and returns the value, or null without exception if absent.
 Value dict_pop(Dict* d, Value key);
 Value dict_setdefault(Dict* d, Value key, Value dflt);
+// Removes the most recently inserted item; false if the dict is empty.
+bool dict_popitem(Dict* d, Value* key, Value* value);
 void dict_clear(Dict* d);
 Dict* dict_copy(Dict* d);
 int dict_update(Dict* d, Value other);   // dict.update(other) semantics for a mapping/iterable of pairs
 int dict_merge(Dict* d, Value mapping, bool override);
 
 // Iteration by position over a snapshot of the table: pass *pos = 0 first; returns
-// false at the end. Skips deleted entries.
-bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value);
+// false at the end. Skips deleted entries. The key's stored hash goes to *hash when given.
+bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value, int64_t* hash = nullptr);
+
+// What iterating v would produce when v is an exact dict or a view of a dict
+// (keys, values or (key, value) pairs), read in one step under the dict's
+// lock, so list(d), list(d.items()) and the like are atomic; null otherwise.
+Tuple* dict_iteration_snapshot(Value v);
 
 // Inline-cache support: the entry index of `key` (a str compared by identity or
 // content) in the current table, or -1.

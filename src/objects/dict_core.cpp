@@ -28,8 +28,17 @@ DictTable* new_table(int64_t index_size) {
   return t;
 }
 
-int64_t index_size_for(int64_t n) {
+// Table sizes follow CPython's, so dict.__sizeof__ agrees: a power of two,
+// at least n (growth uses three times the live entries)...
+int64_t index_size_at_least(int64_t n) {
   int64_t size = kMinIndexSize;
+  while (size < n) size <<= 1;
+  return size;
+}
+
+// ...or, for n entries expected at once, room for them with CPython's estimate.
+int64_t index_size_for(int64_t n) {
+  int64_t size = index_size_at_least((n * 3 + 1) / 2);
   while (usable_for(size) < n) size <<= 1;
   return size;
 }
@@ -130,13 +139,12 @@ void insert_into_fresh(DictTable* t, int64_t hash, Value key, uint64_t value_bit
   t->used.store(n + 1, std::memory_order_release);
 }
 
-// Under the lock: replaces the table with one sized for `live` entries plus growth.
-DictTable* resize(Dict* d, DictTable* old, int64_t min_live) {
+// Under the lock: replaces the table with one of index_size slots holding the live entries.
+DictTable* resize(Dict* d, DictTable* old, int64_t index_size) {
   // Pairs with dict_store_at_if_key: our lock acquisition is ordered before the
   // reads of the old entries below.
   std::atomic_thread_fence(std::memory_order_seq_cst);
-  int64_t live = d->size.load(std::memory_order_relaxed);
-  DictTable* t = new_table(index_size_for(std::max(live * 3, min_live)));
+  DictTable* t = new_table(index_size);
   if (old) {
     int64_t used = old->used.load(std::memory_order_relaxed);
     for (int64_t i = 0; i < used; i++) {
@@ -151,13 +159,13 @@ DictTable* resize(Dict* d, DictTable* old, int64_t min_live) {
 
 inline DictTable* table_for_write(Dict* d) {
   DictTable* t = d->table.load(std::memory_order_relaxed);
-  return t ? t : resize(d, nullptr, 0);
+  return t ? t : resize(d, nullptr, kMinIndexSize);
 }
 
 // Under the lock, with a slot known to be the first empty one on key's probe path.
 void append_entry(Dict* d, DictTable* t, int64_t slot, int64_t hash, Value key, Value v) {
   if (t->used.load(std::memory_order_relaxed) >= t->capacity) {
-    t = resize(d, t, d->size.load(std::memory_order_relaxed) + 1);
+    t = resize(d, t, index_size_at_least(d->size.load(std::memory_order_relaxed) * 3));
     insert_into_fresh(t, hash, key, v.bits());
   } else {
     int64_t n = t->used.load(std::memory_order_relaxed);
@@ -173,10 +181,24 @@ void append_entry(Dict* d, DictTable* t, int64_t slot, int64_t hash, Value key, 
   d->keys_version.fetch_add(1, std::memory_order_release);
 }
 
-// The slow path for keys whose comparison runs Python code: look up without the
-// lock, then commit under the lock if nothing moved meanwhile; else retry.
+// The first empty index slot on key's probe path (no comparisons needed).
+int64_t free_slot(DictTable* t, int64_t hash) {
+  Probe p(hash, t->index_size);
+  while (t->index[p.i].load(std::memory_order_relaxed) != kEmpty) p.next();
+  return p.i;
+}
+
+// The slow path for keys whose comparison runs Python code: look up without
+// the lock, then commit under the lock if the result still holds; else retry.
+// The result still holds when the table is the same one, the entry found (if
+// any) is still live, and none of the entries appended meanwhile is an equal
+// key (checked without Python code; one that would need __eq__ forces a
+// retry). Entries never change their key, so the ones compared before stay
+// compared. Retrying only on those conditions means an __eq__ that keeps
+// inserting other keys cannot make the lookup loop forever.
 template <class Commit>
 int with_validated_lookup(Dict* d, Value key, int64_t hash, Commit commit) {
+  bool key_simple = is_simple_key(key);
   for (;;) {
     DictTable* t = d->table.load(std::memory_order_acquire);
     LookupResult r{Found::No, -1, -1};
@@ -187,9 +209,25 @@ int with_validated_lookup(Dict* d, Value key, int64_t hash, Commit commit) {
       if (r.found == Found::Error) return -1;
     }
     LockGuard guard(d->lock);
-    DictTable* now = d->table.load(std::memory_order_relaxed);
-    if (now != t || (t && t->used.load(std::memory_order_relaxed) != used_seen)) continue;
-    if (r.found == Found::Yes && t->entries[r.entry].value.load(std::memory_order_relaxed) == 0) continue;
+    if (d->table.load(std::memory_order_relaxed) != t) continue;
+    if (!t) return commit(t, r);
+    if (r.found == Found::Yes) {
+      if (t->entries[r.entry].value.load(std::memory_order_relaxed) == 0) continue;
+      return commit(t, r);
+    }
+    bool retry = false;
+    int64_t used_now = t->used.load(std::memory_order_relaxed);
+    for (int64_t i = used_seen; i < used_now && !retry; i++) {
+      DictEntry& e = t->entries[i];
+      if (!e.value.load(std::memory_order_relaxed) || e.hash != hash) continue;
+      if (e.key == key || (key_simple && is_simple_key(e.key) && simple_equal(e.key, key))) {
+        r = LookupResult{Found::Yes, i, -1};
+        break;
+      }
+      retry = !(key_simple && is_simple_key(e.key));
+    }
+    if (retry) continue;
+    if (r.found == Found::No) r.slot = free_slot(t, hash);
     return commit(t, r);
   }
 }
@@ -261,9 +299,10 @@ int64_t dict_find_index_str(Dict* d, Str* key) {
   }
 }
 
-int dict_set(Dict* d, Value key, Value v) {
-  int64_t h = hash(key);
-  if (h == -1) return -1;
+namespace {
+
+// d[key] = v for a key whose hash is known (copied from another table).
+int set_hashed(Dict* d, Value key, int64_t h, Value v) {
   {
     LockGuard guard(d->lock);
     DictTable* t = table_for_write(d);
@@ -283,15 +322,18 @@ int dict_set(Dict* d, Value key, Value v) {
       t->entries[r.entry].value.store(v.bits(), std::memory_order_release);
       return 0;
     }
-    if (r.slot < 0) {
-      // The table was created after our lookup: find the insertion slot now.
-      Probe p(h, t->index_size);
-      while (t->index[p.i].load(std::memory_order_relaxed) != kEmpty) p.next();
-      r.slot = p.i;
-    }
+    if (r.slot < 0) r.slot = free_slot(t, h);
     append_entry(d, t, r.slot, h, key, v);
     return 0;
   });
+}
+
+}  // namespace
+
+int dict_set(Dict* d, Value key, Value v) {
+  int64_t h = hash(key);
+  if (h == -1) return -1;
+  return set_hashed(d, key, h, v);
 }
 
 int dict_set_str(Dict* d, Str* key, Value v) { return dict_set(d, Value(key), v); }
@@ -333,7 +375,7 @@ Value remove_entry(Dict* d, Value key, int64_t h, bool* error, Value expected = 
   }
   Value result;
   int rc = with_validated_lookup(d, key, h, [&](DictTable* t, LookupResult r) {
-    if (r.found != Found::Yes) return 0;
+    if (!t || r.found != Found::Yes) return 0;
     if (expected && t->entries[r.entry].value.load(std::memory_order_relaxed) != expected.bits()) return 0;
     result = Value::from_bits(t->entries[r.entry].value.exchange(0, std::memory_order_acq_rel));
     d->size.fetch_sub(1, std::memory_order_release);
@@ -395,16 +437,33 @@ Value dict_setdefault(Dict* d, Value key, Value dflt) {
       result = Value::from_bits(t->entries[r.entry].value.load(std::memory_order_relaxed));
       return 0;
     }
-    if (r.slot < 0) {
-      Probe p(h, t->index_size);
-      while (t->index[p.i].load(std::memory_order_relaxed) != kEmpty) p.next();
-      r.slot = p.i;
-    }
+    if (r.slot < 0) r.slot = free_slot(t, h);
     append_entry(d, t, r.slot, h, key, dflt);
     result = dflt;
     return 0;
   });
   return rc < 0 ? Value() : result;
+}
+
+bool dict_popitem(Dict* d, Value* key, Value* value) {
+  LockGuard guard(d->lock);
+  DictTable* t = d->table.load(std::memory_order_relaxed);
+  if (!t) return false;
+  int64_t used = t->used.load(std::memory_order_relaxed);
+  int64_t start = t->popitem_used == used ? t->popitem_from : used - 1;
+  for (int64_t i = start; i >= 0; i--) {
+    DictEntry& e = t->entries[i];
+    uint64_t bits = e.value.exchange(0, std::memory_order_acq_rel);
+    if (!bits) continue;
+    t->popitem_from = i - 1;
+    t->popitem_used = used;
+    *key = e.key;
+    *value = Value::from_bits(bits);
+    d->size.fetch_sub(1, std::memory_order_release);
+    d->keys_version.fetch_add(1, std::memory_order_release);
+    return true;
+  }
+  return false;
 }
 
 void dict_clear(Dict* d) {
@@ -414,24 +473,37 @@ void dict_clear(Dict* d) {
   d->keys_version.fetch_add(1, std::memory_order_release);
 }
 
-Dict* dict_copy(Dict* src) {
-  Dict* d = dict_new();
+namespace {
+
+// A compact copy of src's table taken under its lock (null when src is
+// empty); *live receives the number of entries.
+DictTable* copy_table(Dict* src, int64_t* live) {
   LockGuard guard(src->lock);
   DictTable* t = src->table.load(std::memory_order_relaxed);
-  if (!t) return d;
-  int64_t live = src->size.load(std::memory_order_relaxed);
-  DictTable* n = new_table(index_size_for(live));
+  *live = src->size.load(std::memory_order_relaxed);
+  if (!t || *live == 0) return nullptr;
+  // Without deleted entries the copy keeps the table size (CPython clones it).
   int64_t used = t->used.load(std::memory_order_relaxed);
+  DictTable* n = new_table(used == *live ? t->index_size : index_size_for(*live));
   for (int64_t i = 0; i < used; i++) {
     uint64_t v = t->entries[i].value.load(std::memory_order_relaxed);
     if (v) insert_into_fresh(n, t->entries[i].hash, t->entries[i].key, v);
   }
-  d->table.store(n, std::memory_order_relaxed);
-  d->size.store(live, std::memory_order_relaxed);
+  return n;
+}
+
+}  // namespace
+
+Dict* dict_copy(Dict* src) {
+  Dict* d = dict_new();
+  int64_t live;
+  DictTable* t = copy_table(src, &live);
+  d->table.store(t, std::memory_order_relaxed);
+  d->size.store(t ? live : 0, std::memory_order_relaxed);
   return d;
 }
 
-bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
+bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value, int64_t* hash) {
   DictTable* t = d->table.load(std::memory_order_acquire);
   if (!t) return false;
   int64_t used = t->used.load(std::memory_order_acquire);
@@ -442,87 +514,110 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
     *pos = i + 1;
     if (key) *key = e.key;
     if (value) *value = Value::from_bits(v);
+    if (hash) *hash = e.hash;
     return true;
   }
   *pos = used;
   return false;
 }
 
+namespace {
+
+// Inserts k: v (k's hash h, or -1 to compute it); without override only when k is absent.
+int merge_one(Dict* d, Value k, int64_t h, Value v, bool override) {
+  if (!override) {
+    Value existing = dict_get(d, k);
+    if (existing) return 0;
+    if (error_occurred()) return -1;
+  }
+  if (h == -1) {
+    h = hash(k);
+    if (h == -1) return -1;
+  }
+  return set_hashed(d, k, h, v);
+}
+
+// keys() of a mapping, iterated (a TypeError for a non-iterable result names the method).
+Value mapping_keys_iter(Value mapping) {
+  Value keys = call_method0(mapping, names::keys);
+  if (!keys) return Value();
+  Value it = get_iter(keys);
+  if (!it && error_matches(&exc::TypeError)) {
+    clear_error();
+    raise(&exc::TypeError, "%s.keys() returned a non-iterable (type %s)", type_name(mapping), type_name(keys));
+  }
+  return it;
+}
+
+}  // namespace
+
 int dict_merge(Dict* d, Value other, bool override) {
-  // Dict subclasses are copied directly unless they override __iter__ (as in
-  // CPython, overriding keys() or __getitem__ alone is not consulted).
+  // Dicts whose iteration is dict's own are read directly (as in CPython,
+  // an overridden keys() or __getitem__ alone does not count).
   if (is_dict(other) && type_of(other)->iter == dict_type.iter) {
     Dict* o = other.as<Dict>();
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(o, &pos, &k, &v)) {
-      if (!override) {
-        Value existing = dict_get(d, k);
-        if (existing) continue;
-        if (error_occurred()) return -1;
+    if (o == d) return 0;
+    // Work from a copy of the other table (never holding both locks); an
+    // empty target simply takes the copy, as CPython's clone does.
+    int64_t live;
+    DictTable* copy = copy_table(o, &live);
+    if (!copy) return 0;
+    {
+      LockGuard guard(d->lock);
+      DictTable* t = d->table.load(std::memory_order_relaxed);
+      if (d->size.load(std::memory_order_relaxed) == 0) {
+        d->table.store(copy, std::memory_order_release);
+        d->size.store(live, std::memory_order_release);
+        d->keys_version.fetch_add(1, std::memory_order_release);
+        return 0;
       }
-      if (dict_set(d, k, v) < 0) return -1;
+      // Room for all of them at once rather than growing step by step.
+      if (t->capacity - t->used.load(std::memory_order_relaxed) < live)
+        resize(d, t, index_size_for(d->size.load(std::memory_order_relaxed) + live));
+    }
+    int64_t used = copy->used.load(std::memory_order_relaxed);
+    for (int64_t i = 0; i < used; i++) {
+      DictEntry& e = copy->entries[i];
+      if (merge_one(d, e.key, e.hash, Value::from_bits(e.value.load(std::memory_order_relaxed)), override) < 0)
+        return -1;
     }
     return 0;
   }
-  // A mapping: iterate keys() and use __getitem__.
-  Value keys = call_method0(other, names::keys);
-  if (!keys) return -1;
-  Value it = get_iter(keys);
+  Value it = mapping_keys_iter(other);
   if (!it) return -1;
   while (Value k = iter_next(it)) {
-    if (!override) {
-      Value existing = dict_get(d, k);
-      if (existing) continue;
-      if (error_occurred()) return -1;
-    }
     Value v = get_item(other, k);
-    if (!v) return -1;
-    if (dict_set(d, k, v) < 0) return -1;
+    if (!v || merge_one(d, k, -1, v, override) < 0) return -1;
   }
   return error_occurred() ? -1 : 0;
 }
 
 int dict_update(Dict* d, Value other) {
-  if (is_dict(other)) return dict_merge(d, other, true);
+  if (is_dict_exact(other)) return dict_merge(d, other, true);
   Value keys_attr = lookup_attr(other, names::keys);
   if (keys_attr) return dict_merge(d, other, true);
   if (error_occurred()) return -1;
-  // An iterable of pairs.
+  // An iterable of pairs; each item is made a sequence first (list(item)).
   Value it = get_iter(other);
   if (!it) return -1;
-  int64_t n = 0;
-  while (Value item = iter_next(it)) {
-    Value seq_it = get_iter(item);
-    if (!seq_it) {
+  for (int64_t n = 0;; n++) {
+    Value item = iter_next(it);
+    if (!item) break;
+    Value pair = tuple_from_iterable(item);
+    if (!pair) {
       if (error_matches(&exc::TypeError)) {
         clear_error();
         raise(&exc::TypeError, "cannot convert dictionary update sequence element #%lld to a sequence", (long long)n);
       }
       return -1;
     }
-    Value parts[3];
-    int count = 0;
-    while (Value p = iter_next(seq_it)) {
-      if (count < 3) parts[count] = p;
-      count++;
-      if (count > 2) break;
-    }
-    if (error_occurred()) return -1;
-    if (count != 2) {
-      if (count > 2) {
-        int64_t total = length(item);
-        if (total < 0) { clear_error(); total = count; }
-        raise(&exc::ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required", (long long)n,
-              (long long)total);
-      } else {
-        raise(&exc::ValueError, "dictionary update sequence element #%lld has length %d; 2 is required", (long long)n,
-              count);
-      }
+    Tuple* t = pair.as<Tuple>();
+    if (t->size != 2) {
+      raise(&exc::ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required", (long long)n,
+            (long long)t->size);
       return -1;
     }
-    if (dict_set(d, parts[0], parts[1]) < 0) return -1;
-    n++;
+    if (dict_set(d, t->items[0], t->items[1]) < 0) return -1;
   }
   return error_occurred() ? -1 : 0;
 }

@@ -549,6 +549,13 @@ Value int_truediv(Value a, Value b) {
   return Value::from_double(neg ? -d : d);
 }
 
+namespace {
+// GMP aborts the process on integers above INT_MAX limbs (about 2**37 bits);
+// results that large would not fit in memory anyway, so they are a MemoryError.
+constexpr uint64_t kMaxResultBits = uint64_t(1) << 36;
+bool result_too_big(uint64_t bits) { return bits > kMaxResultBits; }
+}  // namespace
+
 Value int_pow(Value a, Value b, Value mod) {
   bool has_mod = !mod.is_null() && !is_none(mod);
   if (has_mod) {
@@ -596,7 +603,8 @@ Value int_pow(Value a, Value b, Value mod) {
     return Value::from_small_int(mpz_even_p(MpzArg(b).get()) ? 1 : -1);
   }
   uint64_t e;
-  if (!int_to_u64(b, &e) || e > (uint64_t(1) << 40)) {
+  if (!int_to_u64(b, &e) || e > kMaxResultBits ||
+      result_too_big(e * (mpz_sizeinbase(ma.get(), 2) - 1))) {
     clear_error();
     return raise_no_memory();
   }
@@ -635,8 +643,10 @@ Value int_lshift(Value a, Value b) {
     }
   }
   if (int_sign(a) == 0) return Value::from_small_int(0);
-  if (!count_small || y > (int64_t(1) << 40)) return raise(&exc::OverflowError, "too many digits in integer");
+  // CPython's digit count limit (2**61 digits of 30 bits) before its allocation limit.
+  if (!count_small || y / 30 >= (int64_t(1) << 61)) return raise(&exc::OverflowError, "too many digits in integer");
   MpzArg ma(a);
+  if (result_too_big(uint64_t(y) + mpz_sizeinbase(ma.get(), 2))) return raise_no_memory();
   ResultMpz r;
   mpz_mul_2exp(r.get(), ma.get(), (unsigned long)(y));
   return from_mpz(r.get());

@@ -1,6 +1,5 @@
 // list: the Python type over list_core's thread-safe array.
 #include <algorithm>
-#include <vector>
 
 #include "gc/gc.h"
 #include "objects/args.h"
@@ -9,6 +8,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/repr_guard.h"
+#include "objects/sequence.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -20,7 +20,8 @@ Type list_type, list_iterator_type, list_reverseiterator_type;
 
 void list_init_storage(List* l, int64_t capacity);
 ListItems* list_reserve_locked(List* l, int64_t needed);
-Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op);
+void list_remove_locked(List* l, int64_t i);
+List* list_slice_copy(List* l, Slice* s);
 
 namespace {
 
@@ -33,10 +34,14 @@ inline Value slot_value(ListItems* it, int64_t i) {
   return Value::from_bits(it->slots[i].load(std::memory_order_relaxed));
 }
 
-// A consistent copy of the items, as a GC-allocated array (for operations
-// that call Python code per item and must not hold the lock).
+// A consistent copy of the items, for operations that call Python code per
+// item and must not hold the lock.
 Tuple* snapshot(Value self) { return list_snapshot(self.as<List>()); }
 
+bool is_index(Value v) { return is_int(v) || type_of(v)->index; }
+
+// list[i] and friends: an index normalised against the current length (may be
+// out of range; the caller checks under the lock or through list_get).
 bool normalize_index(List* l, Value key, int64_t* out) {
   int64_t i;
   if (!index_as_i64(key, &i, &exc::IndexError)) return false;
@@ -64,9 +69,10 @@ int list_init_py(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     return -1;
   }
   List* l = self.as<List>();
+  // As in CPython the old contents go first, so l.__init__(l) empties l.
   {
     LockGuard guard(l->lock);
-    list_replace_locked(l, nullptr, 0);
+    list_replace_locked(l, nullptr, 0, 0);
   }
   if (nargs) return list_extend(l, args[0]);
   return 0;
@@ -105,18 +111,8 @@ int64_t list_len(Value self) { return list_size(self.as<List>()); }
 
 Value list_getitem(Value self, Value key) {
   List* l = self.as<List>();
-  if (is_slice(key)) {
-    Tuple* t = snapshot(self);
-    int64_t start, stop, step, count;
-    if (!slice_indices(key.as<Slice>(), t->size, &start, &stop, &step, &count)) return Value();
-    List* r = list_new(count);
-    ListItems* it = r->items.load(std::memory_order_relaxed);
-    for (int64_t i = 0, j = start; i < count; i++, j += step) it->slots[i].store(t->items[j].bits(), std::memory_order_relaxed);
-    r->size.store(count, std::memory_order_release);
-    return Value(r);
-  }
-  if (!is_int(key) && !type_of(key)->index)
-    return raise(&exc::TypeError, "list indices must be integers or slices, not %s", type_name(key));
+  if (is_slice(key)) return Value(list_slice_copy(l, key.as<Slice>()));
+  if (!is_index(key)) return raise(&exc::TypeError, "list indices must be integers or slices, not %s", type_name(key));
   int64_t i;
   if (!normalize_index(l, key, &i)) return Value();
   Value v = i >= 0 ? list_get(l, i) : Value();
@@ -124,63 +120,88 @@ Value list_getitem(Value self, Value key) {
   return v;
 }
 
+// l[s] = v (v null: del l[s]). The slice is unpacked and the new items
+// gathered before taking the lock (both may run Python code); the indices are
+// then clipped to the length at that moment and the result published at once.
 int assign_slice(List* l, Slice* s, Value v) {
-  // The new items are gathered before taking the lock (iterating may run Python code).
+  int64_t start, stop, step;
+  if (!slice_unpack(s, &start, &stop, &step)) return -1;
   Tuple* items = nullptr;
   if (v) {
     if (v == Value(l)) {
       items = list_snapshot(l);
     } else {
-      Value t = tuple_from_iterable(v);
+      Value t = is_list_exact(v) || is_tuple_exact(v) ? tuple_from_iterable(v) : Value();
       if (!t) {
-        if (error_matches(&exc::TypeError)) {
-          clear_error();
-          raise(&exc::TypeError, "must assign iterable to extended slice");
+        Value it = get_iter(v);
+        if (!it) {
+          if (error_matches(&exc::TypeError)) {
+            clear_error();
+            raise(&exc::TypeError, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+          }
+          return -1;
         }
-        return -1;
+        t = tuple_from_iterable(it);
+        if (!t) return -1;
       }
       items = t.as<Tuple>();
     }
   }
-  int64_t start, stop, step;
-  if (!slice_unpack(s, &start, &stop, &step)) return -1;
   LockGuard guard(l->lock);
   int64_t n = l->size.load(std::memory_order_relaxed);
   int64_t count = slice_adjust_indices(n, &start, &stop, step);
-  ListItems* it = l->items.load(std::memory_order_relaxed);
-  std::vector<uint64_t> old(static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; i++) old[size_t(i)] = it->slots[i].load(std::memory_order_relaxed);
-  std::vector<Value> out;
+  ListItems* old = l->items.load(std::memory_order_relaxed);
+  int64_t nitems = items ? items->size : 0;
   if (step == 1) {
     if (stop < start) stop = start;
-    out.reserve(size_t(n - (stop - start) + (items ? items->size : 0)));
-    for (int64_t i = 0; i < start; i++) out.push_back(Value::from_bits(old[size_t(i)]));
-    if (items)
-      for (int64_t i = 0; i < items->size; i++) out.push_back(items->items[i]);
-    for (int64_t i = stop; i < n; i++) out.push_back(Value::from_bits(old[size_t(i)]));
-  } else if (!items) {
-    std::vector<bool> drop(size_t(n), false);
-    for (int64_t i = 0, j = start; i < count; i++, j += step) drop[size_t(j)] = true;
-    for (int64_t i = 0; i < n; i++)
-      if (!drop[size_t(i)]) out.push_back(Value::from_bits(old[size_t(i)]));
-  } else {
-    if (items->size != count) {
+    int64_t total = n - (stop - start) + nitems;
+    // A fresh block: readers keep seeing the old contents until it is published.
+    Value* out = gc::make_array<Value>(size_t(total));
+    int64_t k = 0;
+    for (int64_t i = 0; i < start; i++) out[k++] = slot_value(old, i);
+    for (int64_t i = 0; i < nitems; i++) out[k++] = items->items[i];
+    for (int64_t i = stop; i < n; i++) out[k++] = slot_value(old, i);
+    list_replace_locked(l, out, total);
+    return 0;
+  }
+  if (step < 0) {
+    // Walk the selected positions in increasing order.
+    start = start + step * (count - 1);
+    step = -step;
+    if (items) {
+      Tuple* rev = tuple_new(nitems);
+      for (int64_t i = 0; i < nitems; i++) rev->items[i] = items->items[nitems - 1 - i];
+      items = rev;
+    }
+  }
+  if (items) {
+    if (nitems != count) {
       raise(&exc::ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
-            (long long)items->size, (long long)count);
+            (long long)nitems, (long long)count);
       return -1;
     }
-    for (int64_t i = 0, j = start; i < count; i++, j += step) old[size_t(j)] = items->items[i].bits();
-    for (int64_t i = 0; i < n; i++) out.push_back(Value::from_bits(old[size_t(i)]));
+    for (int64_t i = 0, j = start; i < count; i++, j += step)
+      old->slots[j].store(items->items[i].bits(), std::memory_order_release);
+    return 0;
   }
-  // out's Values are also referenced by `old`/`items`, which the stack keeps alive.
-  list_replace_locked(l, out.data(), int64_t(out.size()));
+  Value* out = gc::make_array<Value>(size_t(n - count));
+  int64_t k = 0, next_dropped = start, dropped = 0;
+  for (int64_t i = 0; i < n; i++) {
+    if (dropped < count && i == next_dropped) {
+      dropped++;
+      next_dropped += step;
+      continue;
+    }
+    out[k++] = slot_value(old, i);
+  }
+  list_replace_locked(l, out, k);
   return 0;
 }
 
 int list_setitem(Value self, Value key, Value v) {
   List* l = self.as<List>();
   if (is_slice(key)) return assign_slice(l, key.as<Slice>(), v);
-  if (!is_int(key) && !type_of(key)->index) {
+  if (!is_index(key)) {
     raise(&exc::TypeError, "list indices must be integers or slices, not %s", type_name(key));
     return -1;
   }
@@ -194,15 +215,11 @@ int list_setitem(Value self, Value key, Value v) {
     return 0;
   }
   LockGuard guard(l->lock);
-  int64_t n = l->size.load(std::memory_order_relaxed);
-  if (i < 0 || i >= n) {
+  if (i < 0 || i >= l->size.load(std::memory_order_relaxed)) {
     raise(&exc::IndexError, "list assignment index out of range");
     return -1;
   }
-  ListItems* it = l->items.load(std::memory_order_relaxed);
-  for (int64_t k = i; k + 1 < n; k++) it->slots[k].store(it->slots[k + 1].load(std::memory_order_relaxed), std::memory_order_release);
-  l->size.store(n - 1, std::memory_order_release);
-  it->slots[n - 1].store(0, std::memory_order_release);
+  list_remove_locked(l, i);
   return 0;
 }
 
@@ -235,7 +252,8 @@ Value list_iter_next(Value self) {
   return v;
 }
 
-Value list_reversed(Value self, const Value*, size_t, Tuple*) {
+Value m_reversed(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("list.__reversed__", kwnames) || !check_nargs("list.__reversed__", nargs, 0, 0)) return Value();
   auto* it = alloc_instance<ListIterator>(&list_reverseiterator_type);
   it->list = self.as<List>();
   it->index.store(list_size(self.as<List>()) - 1, std::memory_order_relaxed);
@@ -256,9 +274,10 @@ Value iter_self(Value self) { return self; }
 
 Value iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<ListIterator>();
-  if (!it->list) return Value::from_small_int(0);
+  List* l = it->list;
+  if (!l) return Value::from_small_int(0);
   int64_t i = it->index.load(std::memory_order_relaxed);
-  int64_t n = type_of(self) == &list_iterator_type ? list_size(it->list) - i : i + 1;
+  int64_t n = type_of(self) == &list_iterator_type ? list_size(l) - i : std::min(i + 1, list_size(l));
   return Value::from_small_int(n > 0 ? n : 0);
 }
 
@@ -266,29 +285,37 @@ Value iter_reduce(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<ListIterator>();
   bool reversed = type_of(self) == &list_reverseiterator_type;
   Value fn = import_builtin(reversed ? "reversed" : "iter");
-  if (!it->list) return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({Value(list_new())}))}));
-  return Value(tuple_pack({fn, Value(tuple_pack({Value(it->list)})), int_from_i64(it->index.load())}));
+  List* l = it->list;
+  if (!l) return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({Value(list_new())}))}));
+  return Value(tuple_pack({fn, Value(tuple_pack({Value(l)})), int_from_i64(it->index.load())}));
 }
 
 Value iter_setstate(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("__setstate__", nargs, 1, 1)) return Value();
   auto* it = self.as<ListIterator>();
   int64_t i;
-  if (!index_as_i64(args[0], &i, &exc::OverflowError)) return Value();
-  if (it->list) {
-    if (type_of(self) == &list_iterator_type && i < 0) i = 0;
-    if (type_of(self) == &list_reverseiterator_type && i < -1) i = -1;
+  if (!ssize_arg(args[0], &i)) return Value();
+  if (List* l = it->list) {
+    if (type_of(self) == &list_iterator_type) {
+      if (i < 0) i = 0;
+    } else {
+      if (i < -1) i = -1;
+      else if (i > list_size(l) - 1) i = list_size(l) - 1;
+    }
     it->index.store(i);
   }
   return None();
 }
 
-const MethodDef iter_methods[] = {{"__length_hint__", iter_length_hint, kMethodInstance, nullptr},
-                                  {"__reduce__", iter_reduce, kMethodInstance, nullptr},
-                                  {"__setstate__", iter_setstate, kMethodInstance, nullptr},
-                                  {nullptr}};
+const MethodDef iter_methods[] = {
+    {"__length_hint__", iter_length_hint, kMethodInstance, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", iter_reduce, kMethodInstance, "Return state information for pickling."},
+    {"__setstate__", iter_setstate, kMethodInstance, "Set state information for unpickling."},
+    {nullptr}};
 
 // ------------------------------------------------------------------ arithmetic
+
+Value list_from_tuple(Tuple* t) { return Value(list_from_array(t->items, t->size)); }
 
 Value list_concat(Value a, Value b) {
   if (!is_list(a) || !is_list(b)) {
@@ -310,17 +337,25 @@ Value list_inplace_concat(Value a, Value b) {
   return a;
 }
 
-bool repeat_count(Value count, int64_t* n) { return index_as_i64(count, n, &exc::OverflowError); }
+// Refuses repeats whose result could not be allocated.
+bool check_repeat_size(int64_t size, int64_t n) {
+  if (size && n > (int64_t(1) << 40) / size) {
+    raise_no_memory();
+    return false;
+  }
+  return true;
+}
 
 Value list_repeat(Value a, Value b) {
   Value seq = is_list(a) ? a : b;
   Value count = is_list(a) ? b : a;
-  if (!is_list(seq) || (!is_int(count) && !type_of(count)->index)) return NotImplemented();
+  if (!is_list(seq)) return NotImplemented();
   int64_t n;
-  if (!repeat_count(count, &n)) return Value();
+  bool not_implemented;
+  if (!repeat_count(count, &n, &not_implemented)) return not_implemented ? NotImplemented() : Value();
   Tuple* t = snapshot(seq);
   if (n <= 0 || t->size == 0) return Value(list_new());
-  if (t->size > (int64_t(1) << 36) / n) return raise_no_memory();
+  if (!check_repeat_size(t->size, n)) return Value();
   List* r = list_new(t->size * n);
   ListItems* it = r->items.load(std::memory_order_relaxed);
   for (int64_t k = 0; k < n; k++)
@@ -331,17 +366,17 @@ Value list_repeat(Value a, Value b) {
 }
 
 Value list_inplace_repeat(Value a, Value b) {
-  if (!is_int(b) && !type_of(b)->index) return NotImplemented();
   int64_t n;
-  if (!repeat_count(b, &n)) return Value();
+  bool not_implemented;
+  if (!repeat_count(b, &n, &not_implemented)) return not_implemented ? NotImplemented() : Value();
   List* l = a.as<List>();
   LockGuard guard(l->lock);
   int64_t size = l->size.load(std::memory_order_relaxed);
   if (n <= 0 || size == 0) {
-    list_replace_locked(l, nullptr, 0);
+    if (size) list_replace_locked(l, nullptr, 0, 0);
     return a;
   }
-  if (size > (int64_t(1) << 36) / n) return raise_no_memory();
+  if (!check_repeat_size(size, n)) return Value();
   ListItems* it = list_reserve_locked(l, size * n);
   for (int64_t k = 1; k < n; k++)
     for (int64_t i = 0; i < size; i++)
@@ -353,21 +388,21 @@ Value list_inplace_repeat(Value a, Value b) {
 // ------------------------------------------------------------------ methods
 
 Value m_append(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("append", kwnames) || !check_nargs("list.append", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("list.append", kwnames) || !check_nargs("list.append", nargs, 1, 1)) return Value();
   list_append(self.as<List>(), args[0]);
   return None();
 }
 
 Value m_extend(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("extend", kwnames) || !check_nargs("list.extend", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("list.extend", kwnames) || !check_nargs("list.extend", nargs, 1, 1)) return Value();
   if (list_extend(self.as<List>(), args[0]) < 0) return Value();
   return None();
 }
 
 Value m_insert(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("insert", kwnames) || !check_nargs("insert", nargs, 2, 2)) return Value();
+  if (!check_no_kwargs("list.insert", kwnames) || !check_nargs("insert", nargs, 2, 2)) return Value();
   int64_t i;
-  if (!index_as_i64(args[0], &i, nullptr)) return Value();
+  if (!ssize_arg(args[0], &i)) return Value();
   List* l = self.as<List>();
   LockGuard guard(l->lock);
   int64_t n = l->size.load(std::memory_order_relaxed);
@@ -384,62 +419,51 @@ Value m_insert(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value m_pop(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("pop", kwnames) || !check_nargs("pop", nargs, 0, 1)) return Value();
+  if (!check_no_kwargs("list.pop", kwnames) || !check_nargs("pop", nargs, 0, 1)) return Value();
   int64_t i = -1;
-  if (nargs && !index_as_i64(args[0], &i, &exc::IndexError)) return Value();
+  if (nargs && !ssize_arg(args[0], &i)) return Value();
   List* l = self.as<List>();
   LockGuard guard(l->lock);
   int64_t n = l->size.load(std::memory_order_relaxed);
   if (n == 0) return raise(&exc::IndexError, "pop from empty list");
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(&exc::IndexError, "pop index out of range");
-  ListItems* it = l->items.load(std::memory_order_relaxed);
-  Value v = slot_value(it, i);
-  for (int64_t k = i; k + 1 < n; k++) it->slots[k].store(it->slots[k + 1].load(std::memory_order_relaxed), std::memory_order_release);
-  l->size.store(n - 1, std::memory_order_release);
-  it->slots[n - 1].store(0, std::memory_order_release);
+  Value v = slot_value(l->items.load(std::memory_order_relaxed), i);
+  list_remove_locked(l, i);
   return v;
 }
 
 Value m_remove(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("remove", kwnames) || !check_nargs("remove", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("list.remove", kwnames) || !check_nargs("list.remove", nargs, 1, 1)) return Value();
   List* l = self.as<List>();
   for (int64_t i = 0;; i++) {
     Value v = list_get(l, i);
     if (!v) break;
     int r = equals(v, args[0]);
     if (r < 0) return Value();
-    if (r) {
-      LockGuard guard(l->lock);
-      int64_t n = l->size.load(std::memory_order_relaxed);
-      ListItems* it = l->items.load(std::memory_order_relaxed);
-      // Remove the item we compared, wherever concurrent changes moved it.
-      int64_t at = -1;
-      for (int64_t k = 0; k < n; k++)
-        if (slot_value(it, k) == v) { at = k; break; }
-      if (at < 0) continue;
-      for (int64_t k = at; k + 1 < n; k++) it->slots[k].store(it->slots[k + 1].load(std::memory_order_relaxed), std::memory_order_release);
-      l->size.store(n - 1, std::memory_order_release);
-      it->slots[n - 1].store(0, std::memory_order_release);
-      return None();
-    }
+    if (!r) continue;
+    // The comparison ran unlocked: remove the item that compared equal,
+    // wherever concurrent changes moved it (normally still at i).
+    LockGuard guard(l->lock);
+    int64_t n = l->size.load(std::memory_order_relaxed);
+    ListItems* it = l->items.load(std::memory_order_relaxed);
+    int64_t at = i < n && slot_value(it, i) == v ? i : -1;
+    for (int64_t k = 0; at < 0 && k < n; k++)
+      if (slot_value(it, k) == v) at = k;
+    if (at < 0) continue;
+    list_remove_locked(l, at);
+    return None();
   }
   return raise(&exc::ValueError, "list.remove(x): x not in list");
 }
 
 Value m_index(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("index", kwnames) || !check_nargs("index", nargs, 1, 3)) return Value();
+  if (!check_no_kwargs("list.index", kwnames) || !check_nargs("index", nargs, 1, 3)) return Value();
   List* l = self.as<List>();
-  int64_t n = list_size(l);
   int64_t start = 0, stop = INT64_MAX;
-  if (nargs > 1) {
-    if (!index_as_i64(args[1], &start, nullptr)) return Value();
-    if (start < 0) start = std::max<int64_t>(0, start + n);
-  }
-  if (nargs > 2) {
-    if (!index_as_i64(args[2], &stop, nullptr)) return Value();
-    if (stop < 0) stop = std::max<int64_t>(0, stop + n);
-  }
+  if (nargs > 1 && !slice_index_arg(args[1], &start, false)) return Value();
+  if (nargs > 2 && !slice_index_arg(args[2], &stop, false)) return Value();
+  clip_range(list_size(l), &start, &stop);
   for (int64_t i = start; i < stop; i++) {
     Value v = list_get(l, i);
     if (!v) break;
@@ -451,7 +475,7 @@ Value m_index(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value m_count(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("count", kwnames) || !check_nargs("count", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("list.count", kwnames) || !check_nargs("list.count", nargs, 1, 1)) return Value();
   List* l = self.as<List>();
   int64_t c = 0;
   for (int64_t i = 0;; i++) {
@@ -465,30 +489,26 @@ Value m_count(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value m_clear(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("clear", nargs, 0, 0)) return Value();
+  if (!check_no_kwargs("list.clear", kwnames) || !check_nargs("list.clear", nargs, 0, 0)) return Value();
   List* l = self.as<List>();
   LockGuard guard(l->lock);
-  list_replace_locked(l, nullptr, 0);
+  list_replace_locked(l, nullptr, 0, 0);
   return None();
 }
 
 Value m_copy(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("copy", nargs, 0, 0)) return Value();
-  Tuple* t = snapshot(self);
-  return Value(list_from_array(t->items, t->size));
+  if (!check_no_kwargs("list.copy", kwnames) || !check_nargs("list.copy", nargs, 0, 0)) return Value();
+  return list_from_tuple(snapshot(self));
 }
 
 Value m_reverse(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("reverse", nargs, 0, 0)) return Value();
+  if (!check_no_kwargs("list.reverse", kwnames) || !check_nargs("list.reverse", nargs, 0, 0)) return Value();
   List* l = self.as<List>();
   LockGuard guard(l->lock);
-  int64_t n = l->size.load(std::memory_order_relaxed);
-  ListItems* it = l->items.load(std::memory_order_relaxed);
-  for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
-    uint64_t a = it->slots[i].load(std::memory_order_relaxed);
-    it->slots[i].store(it->slots[j].load(std::memory_order_relaxed), std::memory_order_release);
-    it->slots[j].store(a, std::memory_order_release);
-  }
+  Tuple* t = list_snapshot_locked(l);
+  std::reverse(t->begin(), t->end());
+  ListItems* block = l->items.load(std::memory_order_relaxed);
+  list_replace_locked(l, t->items, t->size, block ? block->capacity : 0);
   return None();
 }
 
@@ -496,16 +516,18 @@ Value m_sort(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
   static const ArgSpec spec{"sort", {"key", "reverse"}, 0, 0, 0};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
-  int reverse = a[1] ? truthy(a[1]) : 0;
-  if (reverse < 0) return Value();
+  int reverse = 0;
+  if (a[1] && !int_arg(a[1], &reverse)) return Value();
   Value key = a[0] && !is_none(a[0]) ? a[0] : Value();
-  if (list_sort(self.as<List>(), key, reverse) < 0) return Value();
+  if (list_sort(self.as<List>(), key, reverse != 0) < 0) return Value();
   return None();
 }
 
-Value m_sizeof(Value self, const Value*, size_t, Tuple*) {
+// As CPython reports it: the object header plus one pointer per allocated slot.
+Value m_sizeof(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("list.__sizeof__", kwnames) || !check_nargs("list.__sizeof__", nargs, 0, 0)) return Value();
   ListItems* it = self.as<List>()->items.load(std::memory_order_relaxed);
-  return int_from_i64(int64_t(sizeof(List)) + (it ? it->capacity * 8 : 0));
+  return int_from_i64(40 + (it ? it->capacity * 8 : 0));
 }
 
 Value m_class_getitem(Value self, const Value* args, size_t nargs, Tuple*) {
@@ -531,202 +553,12 @@ const MethodDef list_methods[] = {
      "and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once "
      "to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse "
      "flag can be set to sort in descending order."},
-    {"__reversed__", list_reversed, kMethodInstance, "Return a reverse iterator over the list."},
+    {"__reversed__", m_reversed, kMethodInstance, "Return a reverse iterator over the list."},
     {"__sizeof__", m_sizeof, kMethodInstance, "Return the size of the list in memory, in bytes."},
     {"__class_getitem__", m_class_getitem, kMethodClass, "See PEP 585"},
     {nullptr}};
 
-// ------------------------------------------------------------------ sorting
-
-// A stable, adaptive merge sort: natural runs are found (descending runs are
-// reversed), short runs are extended by binary insertion, and runs are merged
-// pairwise. Comparisons may run Python code and fail: the first error stops
-// the sort and is reported.
-class Sorter {
- public:
-  Sorter(Value* keys, Value* values, int64_t n) : keys_(keys), values_(values), n_(n) {}
-
-  bool run() {
-    if (n_ < 2) return true;
-    // Identify runs.
-    std::vector<std::pair<int64_t, int64_t>> runs;
-    int64_t i = 0;
-    while (i < n_) {
-      int64_t j = i + 1;
-      if (j < n_) {
-        int lt = less(keys_[j], keys_[i]);
-        if (lt < 0) return false;
-        if (lt) {
-          // Strictly descending run: reverse it (strictness keeps stability).
-          while (j + 1 < n_) {
-            int l2 = less(keys_[j + 1], keys_[j]);
-            if (l2 < 0) return false;
-            if (!l2) break;
-            j++;
-          }
-          j++;
-          reverse(i, j);
-        } else {
-          while (j + 1 < n_) {
-            int l2 = less(keys_[j + 1], keys_[j]);
-            if (l2 < 0) return false;
-            if (l2) break;
-            j++;
-          }
-          j++;
-        }
-      }
-      // Extend short runs to a minimum length with binary insertion.
-      int64_t min_run = std::min<int64_t>(32, n_ - i);
-      if (j - i < min_run) {
-        int64_t end = i + min_run;
-        if (!binary_insertion(i, j, end)) return false;
-        j = end;
-      }
-      runs.emplace_back(i, j);
-      i = j;
-    }
-    tmp_keys_.resize(size_t(n_));
-    tmp_values_.resize(size_t(n_));
-    while (runs.size() > 1) {
-      std::vector<std::pair<int64_t, int64_t>> merged;
-      for (size_t r = 0; r + 1 < runs.size(); r += 2) {
-        if (!merge(runs[r].first, runs[r].second, runs[r + 1].second)) return false;
-        merged.emplace_back(runs[r].first, runs[r + 1].second);
-      }
-      if (runs.size() % 2) merged.push_back(runs.back());
-      runs.swap(merged);
-    }
-    return true;
-  }
-
- private:
-  int less(Value a, Value b) {
-    if (a.is_small_int() && b.is_small_int()) return a.as_small_int() < b.as_small_int();
-    if (a.is_double() && b.is_double()) return a.as_double() < b.as_double();
-    if (is_str_exact(a) && is_str_exact(b)) return str_compare(a.as<Str>(), b.as<Str>()) < 0;
-    return rich_compare_bool(a, b, CompareOp::LT);
-  }
-
-  void reverse(int64_t lo, int64_t hi) {
-    std::reverse(keys_ + lo, keys_ + hi);
-    if (values_) std::reverse(values_ + lo, values_ + hi);
-  }
-
-  bool binary_insertion(int64_t lo, int64_t start, int64_t hi) {
-    for (int64_t i = start; i < hi; i++) {
-      Value k = keys_[i];
-      Value v = values_ ? values_[i] : Value();
-      int64_t l = lo, r = i;
-      while (l < r) {
-        int64_t m = (l + r) / 2;
-        int lt = less(k, keys_[m]);
-        if (lt < 0) return false;
-        if (lt) r = m;
-        else l = m + 1;
-      }
-      for (int64_t p = i; p > l; p--) {
-        keys_[p] = keys_[p - 1];
-        if (values_) values_[p] = values_[p - 1];
-      }
-      keys_[l] = k;
-      if (values_) values_[l] = v;
-    }
-    return true;
-  }
-
-  bool merge(int64_t lo, int64_t mid, int64_t hi) {
-    // Already in order: nothing to do (the adaptive shortcut).
-    int lt = less(keys_[mid], keys_[mid - 1]);
-    if (lt < 0) return false;
-    if (!lt) return true;
-    int64_t i = lo, j = mid, k = lo;
-    while (i < mid && j < hi) {
-      int take_right = less(keys_[j], keys_[i]);
-      if (take_right < 0) return false;
-      if (take_right) {
-        tmp_keys_[size_t(k)] = keys_[j];
-        if (values_) tmp_values_[size_t(k)] = values_[j];
-        j++;
-      } else {
-        tmp_keys_[size_t(k)] = keys_[i];
-        if (values_) tmp_values_[size_t(k)] = values_[i];
-        i++;
-      }
-      k++;
-    }
-    while (i < mid) {
-      tmp_keys_[size_t(k)] = keys_[i];
-      if (values_) tmp_values_[size_t(k)] = values_[i];
-      i++;
-      k++;
-    }
-    while (j < hi) {
-      tmp_keys_[size_t(k)] = keys_[j];
-      if (values_) tmp_values_[size_t(k)] = values_[j];
-      j++;
-      k++;
-    }
-    for (int64_t p = lo; p < hi; p++) {
-      keys_[p] = tmp_keys_[size_t(p)];
-      if (values_) values_[p] = tmp_values_[size_t(p)];
-    }
-    return true;
-  }
-
-  Value* keys_;
-  Value* values_;
-  int64_t n_;
-  // Scratch space; every Value in it is also held by keys_/values_ (GC arrays).
-  std::vector<Value> tmp_keys_, tmp_values_;
-};
-
 }  // namespace
-
-int list_sort(List* l, Value key, bool reverse) {
-  // As in CPython, the list looks empty while it is being sorted; a change made
-  // meanwhile (by a key function or comparison) is detected and reported.
-  Tuple* items;
-  {
-    LockGuard guard(l->lock);
-    items = list_snapshot_locked(l);
-    list_replace_locked(l, nullptr, 0);
-  }
-  int64_t n = items->size;
-  Value* keys = items->items;
-  Tuple* key_tuple = nullptr;
-  bool ok = true;
-  if (key) {
-    key_tuple = tuple_new(n);
-    for (int64_t i = 0; i < n && ok; i++) {
-      Value k = call1(key, items->items[i]);
-      if (!k) ok = false;
-      else key_tuple->items[i] = k;
-    }
-    keys = key_tuple->items;
-  }
-  if (ok) {
-    // Reverse stably: reverse, sort, reverse back.
-    if (reverse) {
-      std::reverse(keys, keys + n);
-      if (key) std::reverse(items->items, items->items + n);
-    }
-    Sorter s(keys, key ? items->items : nullptr, n);
-    ok = s.run();
-    if (ok && reverse) {
-      std::reverse(keys, keys + n);
-      if (key) std::reverse(items->items, items->items + n);
-    }
-  }
-  LockGuard guard(l->lock);
-  bool modified = l->size.load(std::memory_order_relaxed) != 0;
-  list_replace_locked(l, items->items, n);
-  if (ok && modified) {
-    raise(&exc::ValueError, "list modified during sort");
-    return -1;
-  }
-  return ok ? 0 : -1;
-}
 
 Value list_iterator_next_fast(Value it) { return list_iter_next(it); }
 

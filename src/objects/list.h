@@ -39,13 +39,17 @@ inline int64_t list_size(const List* l) { return l->size.load(std::memory_order_
 Value list_get(List* l, int64_t i);
 void list_append(List* l, Value v);
 bool list_set(List* l, int64_t i, Value v);  // false if out of range
+// For unpacking: when l has exactly n items, stores them last first into
+// out[0..n) and returns true; false (no exception) otherwise.
+bool list_unpack_exact(List* l, int64_t n, Value* out);
 // Extends with all items of iterable; -1 on error.
 int list_extend(List* l, Value iterable);
 // A consistent copy of the items at one moment, as a tuple.
 Tuple* list_snapshot(List* l);
 Tuple* list_snapshot_locked(List* l);  // caller holds l->lock
-// Replaces the contents; the caller holds l->lock.
-void list_replace_locked(List* l, const Value* items, int64_t n);
+// Replaces the contents; the caller holds l->lock. The capacity changes as
+// CPython's list_resize would, unless one is given (>= 0).
+void list_replace_locked(List* l, const Value* items, int64_t n, int64_t capacity = -1);
 // Sorts in place (list.sort semantics); key may be null.
 int list_sort(List* l, Value key, bool reverse);
 

@@ -296,13 +296,9 @@ Value m_reduce(Value self, const Value*, size_t, Tuple*) {
   return Value(tuple_pack({Value(&range_type), Value(tuple_pack({r->start, r->stop, r->step}))}));
 }
 
-Value get_start(Value self) { return R(self)->start; }
-Value get_stop(Value self) { return R(self)->stop; }
-Value get_step(Value self) { return R(self)->step; }
-
-const GetSetDef range_getsets[] = {{"start", get_start, nullptr, nullptr},
-                                   {"stop", get_stop, nullptr, nullptr},
-                                   {"step", get_step, nullptr, nullptr},
+const MemberDef range_members[] = {{"start", MemberKind::ReadOnlyValue, offsetof(Range, start), nullptr},
+                                   {"stop", MemberKind::ReadOnlyValue, offsetof(Range, stop), nullptr},
+                                   {"step", MemberKind::ReadOnlyValue, offsetof(Range, step), nullptr},
                                    {nullptr}};
 const MethodDef range_methods[] = {{"__reversed__", m_reversed, kMethodInstance, "Return a reverse iterator."},
                                    {"count", m_count, kMethodInstance, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
@@ -327,7 +323,7 @@ void init_range_types() {
   range_type.richcompare = range_richcompare;
   range_type.hash = range_hash;
   range_type.iter = range_iter;
-  range_type.getsets = range_getsets;
+  range_type.members = range_members;
   range_type.methods = range_methods;
   range_type.doc =
       "range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a "

@@ -1,7 +1,7 @@
 // set and frozenset: hash tables with CPython's probing and resizing rules, so
 // iteration order matches CPython's for the same insertions. Same concurrency
 // scheme as dict: per-object writer lock, lock-free readers over tables that are
-// only ever replaced, never shrunk in place.
+// only ever replaced, never shrunk in place (details in set.cpp).
 #pragma once
 #include "objects/object.h"
 #include "threads/mutex.h"
@@ -24,8 +24,7 @@ struct Set : Object {
   std::atomic<int64_t> size{0};
   std::atomic<SetTable*> table{nullptr};
   std::atomic<int64_t> hash_cache{-1};  // frozenset only
-  std::atomic<uint64_t> version{0};     // bumped by every change (lock-free lookups validate against it)
-  int64_t finger = 0;                   // where pop() resumes its scan
+  int64_t finger = 0;                   // where pop() resumes its scan (under the lock)
 };
 
 inline bool is_anyset(Value v) { return is_instance_of(v, &set_type) || is_instance_of(v, &frozenset_type); }

@@ -101,14 +101,48 @@ Value slice_richcompare(Value a, Value b, CompareOp op) {
   return rich_compare(tx, ty, op);
 }
 
-Value m_indices(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("indices", nargs, 1, 1)) return Value();
-  int64_t len;
-  if (!index_as_i64(args[0], &len, &exc::OverflowError)) return Value();
-  if (len < 0) return raise(&exc::ValueError, "length should not be negative");
-  int64_t start, stop, step, count;
-  if (!slice_indices(self.as<Slice>(), len, &start, &stop, &step, &count)) return Value();
-  return Value(tuple_pack({int_from_i64(start), int_from_i64(stop), int_from_i64(step)}));
+// A slice field as an int: None gives `dflt`; anything else must have __index__.
+Value slice_field(Value v, Value dflt) {
+  if (is_none(v)) return dflt;
+  if (!is_int(v) && !type_of(v)->index)
+    return raise(&exc::TypeError, "slice indices must be integers or None or have an __index__ method");
+  Value i = number_index(v);
+  return i ? int_exact(i) : Value();
+}
+
+// start or stop clipped to [lower, upper] after adding length to negatives.
+Value clip_bound(Value v, Value length, Value lower, Value upper) {
+  if (int_sign(v) < 0) {
+    v = int_add(v, length);
+    if (int_compare(v, lower) < 0) v = lower;
+  } else if (int_compare(v, upper) > 0) {
+    v = upper;
+  }
+  return v;
+}
+
+// slice.indices(length) with arbitrary-precision ints, as CPython computes it.
+Value m_indices(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("slice.indices", kwnames) || !check_nargs("slice.indices", nargs, 1, 1)) return Value();
+  Value length = number_index(args[0]);
+  if (!length) return Value();
+  length = int_exact(length);
+  if (int_sign(length) < 0) return raise(&exc::ValueError, "length should not be negative");
+  Slice* s = self.as<Slice>();
+  Value one = Value::from_small_int(1);
+  Value step = slice_field(s->step, one);
+  if (!step) return Value();
+  if (int_sign(step) == 0) return raise(&exc::ValueError, "slice step cannot be zero");
+  bool negative = int_sign(step) < 0;
+  Value lower = negative ? Value::from_small_int(-1) : Value::from_small_int(0);
+  Value upper = negative ? int_sub(length, one) : length;
+  Value start = slice_field(s->start, negative ? upper : lower);
+  if (!start) return Value();
+  if (!is_none(s->start)) start = clip_bound(start, length, lower, upper);
+  Value stop = slice_field(s->stop, negative ? lower : upper);
+  if (!stop) return Value();
+  if (!is_none(s->stop)) stop = clip_bound(stop, length, lower, upper);
+  return Value(tuple_pack({start, stop, step}));
 }
 
 Value m_reduce(Value self, const Value*, size_t, Tuple*) {
@@ -116,13 +150,9 @@ Value m_reduce(Value self, const Value*, size_t, Tuple*) {
   return Value(tuple_pack({Value(&slice_type), Value(tuple_pack({s->start, s->stop, s->step}))}));
 }
 
-Value get_start(Value self) { return self.as<Slice>()->start; }
-Value get_stop(Value self) { return self.as<Slice>()->stop; }
-Value get_step(Value self) { return self.as<Slice>()->step; }
-
-const GetSetDef slice_getsets[] = {{"start", get_start, nullptr, nullptr},
-                                   {"stop", get_stop, nullptr, nullptr},
-                                   {"step", get_step, nullptr, nullptr},
+const MemberDef slice_members[] = {{"start", MemberKind::ReadOnlyValue, offsetof(Slice, start), nullptr},
+                                   {"stop", MemberKind::ReadOnlyValue, offsetof(Slice, stop), nullptr},
+                                   {"step", MemberKind::ReadOnlyValue, offsetof(Slice, step), nullptr},
                                    {nullptr}};
 const MethodDef slice_methods[] = {{"indices", m_indices, kMethodInstance, nullptr},
                                    {"__reduce__", m_reduce, kMethodInstance, nullptr},
@@ -136,7 +166,7 @@ void init_slice_type() {
   slice_type.new_ = slice_new_py;
   slice_type.repr = slice_repr;
   slice_type.richcompare = slice_richcompare;
-  slice_type.getsets = slice_getsets;
+  slice_type.members = slice_members;
   slice_type.methods = slice_methods;
 }
 

@@ -7,6 +7,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/repr_guard.h"
+#include "objects/sequence.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/generic_alias.h"
@@ -72,9 +73,9 @@ Value tuple_subclass_new(Type* type, Tuple* items) {
 namespace {
 
 Value tuple_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->size) {
-    if (type == &tuple_type) return raise(&exc::TypeError, "tuple() takes no keyword arguments");
-  }
+  // Subclasses that keep tuple's __init__ reject keywords too, as in CPython.
+  if (kwnames && kwnames->size && (type == &tuple_type || type->init == tuple_type.init))
+    return raise(&exc::TypeError, "tuple() takes no keyword arguments");
   if (nargs > 1) return raise(&exc::TypeError, "tuple expected at most 1 argument, got %zd", ssize_t(nargs));
   Value items = nargs ? tuple_from_iterable(args[0]) : Value(tuple_empty());
   if (!items) return Value();
@@ -119,29 +120,6 @@ int64_t tuple_hash(Value self) {
 }
 
 }  // namespace
-
-// Lexicographic comparison shared by tuple and list.
-Value sequence_richcompare(const Value* a, int64_t na, const Value* b, int64_t nb, CompareOp op) {
-  int64_t i = 0;
-  for (; i < na && i < nb; i++) {
-    int eq = equals(a[i], b[i]);
-    if (eq < 0) return Value();
-    if (!eq) break;
-  }
-  if (i >= na || i >= nb) {
-    switch (op) {
-      case CompareOp::LT: return Bool(na < nb);
-      case CompareOp::LE: return Bool(na <= nb);
-      case CompareOp::EQ: return Bool(na == nb);
-      case CompareOp::NE: return Bool(na != nb);
-      case CompareOp::GT: return Bool(na > nb);
-      default: return Bool(na >= nb);
-    }
-  }
-  if (op == CompareOp::EQ) return False();
-  if (op == CompareOp::NE) return True();
-  return rich_compare(a[i], b[i], op);
-}
 
 namespace {
 
@@ -208,9 +186,9 @@ Value tuple_repeat(Value a, Value b) {
   Value seq = is_tuple(a) ? a : b;
   Value count = is_tuple(a) ? b : a;
   if (!is_tuple(seq)) return NotImplemented();
-  if (!is_int(count) && !type_of(count)->index) return NotImplemented();
   int64_t n;
-  if (!index_as_i64(count, &n, &exc::OverflowError)) return Value();
+  bool not_implemented;
+  if (!repeat_count(count, &n, &not_implemented)) return not_implemented ? NotImplemented() : Value();
   Tuple* t = seq.as<Tuple>();
   if (n <= 0 || t->size == 0) return Value(tuple_empty());
   if (n == 1 && is_tuple_exact(seq)) return seq;
@@ -222,7 +200,7 @@ Value tuple_repeat(Value a, Value b) {
 }
 
 Value tuple_count(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("count", kwnames) || !check_nargs("count", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("tuple.count", kwnames) || !check_nargs("tuple.count", nargs, 1, 1)) return Value();
   Tuple* t = self.as<Tuple>();
   int64_t n = 0;
   for (int64_t i = 0; i < t->size; i++) {
@@ -233,24 +211,14 @@ Value tuple_count(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   return int_from_i64(n);
 }
 
-bool clip_index_arg(Value v, int64_t size, int64_t* out) {
-  int64_t i;
-  if (!index_as_i64(v, &i, nullptr)) return false;
-  if (i < 0) {
-    i += size;
-    if (i < 0) i = 0;
-  }
-  *out = i;
-  return true;
-}
-
 Value tuple_index(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("index", kwnames) || !check_nargs("index", nargs, 1, 3)) return Value();
+  if (!check_no_kwargs("tuple.index", kwnames) || !check_nargs("index", nargs, 1, 3)) return Value();
   Tuple* t = self.as<Tuple>();
-  int64_t start = 0, stop = t->size;
-  if (nargs > 1 && !clip_index_arg(args[1], t->size, &start)) return Value();
-  if (nargs > 2 && !clip_index_arg(args[2], t->size, &stop)) return Value();
-  for (int64_t i = start; i < stop && i < t->size; i++) {
+  int64_t start = 0, stop = INT64_MAX;
+  if (nargs > 1 && !slice_index_arg(args[1], &start, false)) return Value();
+  if (nargs > 2 && !slice_index_arg(args[2], &stop, false)) return Value();
+  clip_range(t->size, &start, &stop);
+  for (int64_t i = start; i < stop; i++) {
     int r = equals(t->items[i], args[0]);
     if (r < 0) return Value();
     if (r) return int_from_i64(i);
@@ -268,19 +236,27 @@ Value tuple_class_getitem(Value self, const Value* args, size_t nargs, Tuple*) {
   return generic_alias_new(self, args[0]);
 }
 
+// As CPython reports it: the header plus one pointer per item.
+Value tuple_sizeof(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("tuple.__sizeof__", kwnames) || !check_nargs("tuple.__sizeof__", nargs, 0, 0)) return Value();
+  return int_from_i64(24 + 8 * self.as<Tuple>()->size);
+}
+
 const MethodDef tuple_methods[] = {
     {"count", tuple_count, kMethodInstance, "Return number of occurrences of value."},
     {"index", tuple_index, kMethodInstance,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"__getnewargs__", tuple_getnewargs, kMethodInstance, nullptr},
+    {"__sizeof__", tuple_sizeof, kMethodInstance, "Size of object in memory, in bytes."},
     {"__class_getitem__", tuple_class_getitem, kMethodClass, "See PEP 585"},
     {nullptr}};
 
 Value tuple_iter_next(Value self) {
   auto* it = self.as<TupleIterator>();
-  if (!it->tuple) return Value();
+  Tuple* t = it->tuple;  // read once: another thread sharing the iterator may clear it
+  if (!t) return Value();
   int64_t i = it->index.fetch_add(1, std::memory_order_relaxed);
-  if (i < it->tuple->size) return it->tuple->items[i];
+  if (i < t->size) return t->items[i];
   it->tuple = nullptr;
   return Value();
 }

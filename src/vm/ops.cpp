@@ -451,6 +451,7 @@ bool dict_merge_kwargs(Dict* d, Value mapping, Value callable) {
 }
 
 bool unpack_iterable(Value seq, uint32_t before, int with_star, Value* out) {
+  if (with_star < 0 && is_list_exact(seq) && list_unpack_exact(seq.as<List>(), before, out)) return true;
   Value it = get_iter(seq);
   if (!it) {
     if (error_matches(&exc::TypeError) && !type_of(seq)->iter && !type_of(seq)->getitem) {

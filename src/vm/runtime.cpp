@@ -59,7 +59,8 @@ void register_native_modules();
 
 extern Type dict_keys_type, dict_values_type, dict_items_type, dict_keyiterator_type, dict_valueiterator_type,
     dict_itemiterator_type, dict_reversekeyiterator_type, dict_reversevalueiterator_type,
-    dict_reverseitemiterator_type, set_iterator_type, str_iterator_type, str_ascii_iterator_type, bytes_iterator_type, enumerate_type,
+    dict_reverseitemiterator_type, set_iterator_type, str_iterator_type, str_ascii_iterator_type, bytes_iterator_type,
+    bytearray_iterator_type, memoryview_iterator_type, enumerate_type,
     zip_type, map_type, filter_type, reversed_type, namespace_type, module_spec_type, source_loader_type,
     builtin_importer_type, frame_type;
 
@@ -132,7 +133,8 @@ bool runtime_init(const RuntimeConfig& cfg) {
                   &dict_valueiterator_type, &dict_itemiterator_type, &dict_reversekeyiterator_type,
                   &dict_reversevalueiterator_type, &dict_reverseitemiterator_type, &set_type, &frozenset_type,
                   &set_iterator_type, &str_type, &str_iterator_type, &str_ascii_iterator_type, &int_type, &bool_type, &float_type,
-                  &complex_type, &bytes_type, &bytearray_type, &bytes_iterator_type, &range_type,
+                  &complex_type, &bytes_type, &bytearray_type, &bytes_iterator_type, &bytearray_iterator_type,
+                  &memoryview_type, &memoryview_iterator_type, &range_type,
                   &range_iterator_type, &longrange_iterator_type, &slice_type, &seqiter_type,
                   &callable_iterator_type, &generic_alias_type, &union_type, &module_type, &code_type,
                   &frame_type, &super_type, &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type,

@@ -1,0 +1,47 @@
+# hex/fromhex, replace, translate/maketrans, removeprefix/suffix, decode, __bytes__ etc.
+def err(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print("ok", r)
+    except Exception as e:
+        print(type(e).__name__, e)
+
+for B in (bytes, bytearray):
+    print(B.__name__)
+    b = B(b'\x00\x01\xab\xff\x10')
+    print(b.hex(), b.hex(':'), b.hex(b'-', 2), b.hex(':', -2), b.hex(' ', 1), b.hex(sep='|', bytes_per_sep=3), B(b'').hex(':'), B(b'ab').hex(':', 5))
+    err(b.hex, '::')
+    err(b.hex, 1)
+    err(b.hex, 'é')
+    err(b.hex, ':', 'x')
+    print(B.fromhex('00 01ab ff'), B.fromhex(''), B.fromhex(' 1a2B '), B.fromhex('\t0a\n0b'), type(B.fromhex('00')).__name__)
+    err(B.fromhex, '0')
+    err(B.fromhex, '0g')
+    err(B.fromhex, 'a b')
+    err(B.fromhex, b'00')
+    err(B.fromhex, '1 2')
+    print(B(b'aaa').replace(b'a', b'bb'), B(b'aaa').replace(b'a', b'', 2), B(b'abc').replace(b'', b'-'), B(b'abc').replace(b'', b'-', 2), B(b'abab').replace(b'ab', b'x', 1), B(b'abc').replace(b'x', b'y'), B(b'').replace(b'', b'z'))
+    print(B(b'abcabc').replace(b'bc', b'BC', -1), B(b'a.b.c').replace(b'.', bytearray(b'::')), B(b'abc').replace(b'abc', b''), B(b'aaaa').replace(b'aa', b'a'), B(b'xax').replace(b'a', b'aaa'))
+    err(B(b'a').replace, 'a', b'b')
+    err(B(b'a').replace, b'a')
+    err(B(b'a').replace, b'a', b'b', 'x')
+    t = B.maketrans(b'abc', b'xyz')
+    print(type(t).__name__, len(t), t[97:100], B(b'aabbcc').translate(t), B(b'abcdef').translate(t, b'de'), B(b'abc').translate(None, b'b'), B(b'abc').translate(None))
+    print(B(b'abc').translate(t, delete=b'a'), B(b'hello').translate(None, bytearray(b'l')))
+    err(B(b'a').translate, b'short')
+    err(B.maketrans, b'ab', b'a')
+    err(B.maketrans, 'ab', 'cd')
+    err(B(b'a').translate, 'x' * 256)
+    print(B(b'prefix-body').removeprefix(b'prefix-'), B(b'body').removeprefix(b'x'), B(b'body.txt').removesuffix(b'.txt'), B(b'x').removesuffix(b''), B(b'').removeprefix(b''))
+    err(B(b'a').removeprefix, 'a')
+    print(B(b'caf\xc3\xa9').decode(), B(b'caf\xc3\xa9').decode('utf-8'), B(b'abc').decode('ascii'), B(b'\xe9').decode('latin-1'), B(b'\xff').decode('utf-8', 'replace'), B(b'\xff').decode(errors='ignore'))
+    err(B(b'\xff').decode)
+    err(B(b'\xff').decode, 'ascii')
+    print(B(b'ab').__getnewargs__() if B is bytes else 'n/a', bytes(B(b'xyz')), B(b'ab').__bytes__() if B is bytes else 'n/a')
+print(b'abc'.__bytes__() , type(b'x'.__bytes__()).__name__)
+class SB(bytes): pass
+s = SB(b'abc')
+print(s, type(s).__name__, type(s.upper()).__name__, type(s.replace(b'a', b'a')).__name__, type(s[:]).__name__, type(s + b'').__name__, type(bytes(s)).__name__, type(s.__bytes__()).__name__)
+print(SB.fromhex('4142'), type(SB.fromhex('4142')).__name__, type(bytearray.fromhex('41')).__name__)
+class SBA(bytearray): pass
+print(type(SBA.fromhex('41')).__name__, SBA(b'x'), type(SBA(b'x').copy()).__name__, type(SBA(b'x')[:]).__name__)

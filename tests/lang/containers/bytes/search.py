@@ -1,0 +1,41 @@
+# bytes/bytearray searching: count, find, index, rfind, rindex, startswith, endswith, in
+def err(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print("ok", r)
+    except Exception as e:
+        print(type(e).__name__, e)
+
+for B in (bytes, bytearray):
+    b = B(b'abcabcab')
+    print(B.__name__)
+    print(b.count(b'ab'), b.count(b'a', 1), b.count(b'a', 1, 4), b.count(b''), b.count(b'', 2, 5), b.count(ord('c')), b.count(b'x'))
+    print(b.find(b'ca'), b.find(b'ca', 3), b.find(b'ca', 3, 5), b.find(b''), b.find(b'', 20), b.find(b'', 8), b.find(99), b.find(b'zz'))
+    print(b.rfind(b'ab'), b.rfind(b'ab', 0, 7), b.rfind(b''), b.rfind(97), b.rfind(b'q'), b.rfind(b'ab', -3), b.rfind(b'ab', None, None))
+    print(b.index(b'bc'), b.index(98, 2), b.rindex(b'bc'), b.rindex(97, 0, -1))
+    err(b.index, b'zz')
+    err(b.rindex, b'zz')
+    err(b.index, 300)
+    err(b.find, 'a')
+    err(b.find, 1.0)
+    err(b.count, -1)
+    err(b.count, [1])
+    err(b.find)
+    err(b.find, b'a', 'x')
+    err(b.find, b'a', 0, 1, 2)
+    print(b.find(memoryview(b'bc')), b.find(bytearray(b'c')), b.count(True), b.find(b'a', -100, 100), b.find(b'a', 2**70), b.find(b'a', -2**70))
+    print(b.startswith(b'abc'), b.startswith(b'bc', 1), b.startswith(b'bc', 1, 2), b.startswith((b'x', b'ab')), b.startswith(b''), b.startswith(b'', 9))
+    print(b.endswith(b'ab'), b.endswith(b'ca', 0, -1), b.endswith((b'q',)), b.endswith(b'', -1), b.endswith(bytearray(b'b')))
+    err(b.startswith, 'a')
+    err(b.endswith, ['a'])
+    err(b.startswith, (b'a', 'b'))
+    err(b.startswith, 97)
+    err(b.startswith)
+    print(b'ab' in b, 97 in b, b'' in b, b'zz' in b, 300 in b if False else 'range:', bytearray(b'c') in b)
+    err(lambda: 300 in b)
+    err(lambda: 'a' in b)
+    err(lambda: [1] in b)
+    print(b.count(b'a', None, None), b.index(b'c', None), b.rfind(b'c', None, -2))
+long = bytes(range(256)) * 4
+print(long.find(bytes([250, 251, 252])), long.rfind(bytes([1, 2])), long.count(bytes([7])), long.find(b'\x00\x01', 5))
+print(b'aaaa'.count(b'aa'), b'aaaa'.find(b'aa', 1), b'aaaa'.rfind(b'aa'), b'abab'.rindex(b'ab', 0, 3))

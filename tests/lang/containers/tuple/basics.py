@@ -1,0 +1,67 @@
+# tuple: construction, indexing, slicing, methods, operators, hash
+def err(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print("ok", r)
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t = (1, 2, 3, 2)
+print(t, len(t), t[0], t[-1], t[1:3], t[::-1], t[::2], t[5:], t[-100:100])
+print(t.count(2), t.count(9), t.index(2), t.index(2, 2), t.index(3, -2), t.index(2, -1))
+err(t.index, 9)
+err(t.index, 2, 0, 1)
+err(t.index)
+err(t.count)
+err(t.index, 1, 'a')
+err(t.count, x=1)
+err(t.index, 1, x=1)
+print(t.index(1, -2**70), t.index(2, 0, 2**70))
+err(lambda: t[4])
+err(lambda: t[-5])
+err(lambda: t['a'])
+err(lambda: t[1.0])
+err(lambda: t[2**70])
+err(lambda: t[::0])
+print(() + (), (1,) + (2,), (1,) * 3, 2 * (1, 2), (1,) * 0, (1,) * -1)
+err(lambda: (1,) + [2])
+err(lambda: (1,) * 'x')
+err(lambda: (1,) * 2.0)
+err(lambda: (1,) + None)
+x = (1, 2); y = x; x += (3,); print(x, y, x is y)
+x *= 2; print(x)
+print((1, 2) < (1, 3), (1, 2) < (1, 2, 0), (1,) == (1,), (1,) != (1.0,), (2,) > (1, 9), (1, 2) <= (1, 2), () < (0,))
+err(lambda: (1,) < [1])
+err(lambda: (1, 'a') < (1, 2))
+print((1, 'a') == (1, 2), (1, 2) == [1, 2])
+print(tuple(), tuple('ab'), tuple([1, 2]), tuple(range(3)), tuple({1: 2}), tuple(x for x in 'xy'))
+t2 = (1, 2); print(tuple(t2) is t2)
+err(tuple, 1)
+err(tuple, [], [])
+err(lambda: tuple(x=1))
+print(repr(()), repr((1,)), repr((1, 2)), str((('a',), [])), ((),))
+print(1 in (1, 2), 3 in (1, 2), (1,) in ((1,),))
+print(bool(()), bool((0,)))
+# hash equal to CPython's
+for v in [(), (1,), (1, 2), (1, 2, 3), (-1,), (0,), ((),), (True, False), (1.5, -2.5),
+          (2**70,), (-2**70, 3), ((1, 2), (3, 4)), ('a',) * 0, (frozenset(),), (frozenset({1, 2}),),
+          tuple(range(100)), (float('inf'), float('-inf')), (2**61 - 1,), (-1, -2), (b'',)]:
+    print(v if len(v) < 10 else len(v), hash(v))
+err(hash, ([],))
+err(hash, (1, {}))
+print(hash((1, 2)) == hash((1.0, 2.0)), hash((True,)) == hash((1,)))
+# tuples as dict keys / in sets
+d = {(1, 2): 'a', (1,): 'b'}; print(d[(1, 2)], d[1,], (1, 2) in d)
+print(sorted({(1, 2), (0, 5), (1, 1)}))
+# nested repr recursion through a list
+l = []; t = (l,); l.append(t); print(t, l)
+# iteration
+it = iter((1, 2, 3)); print(next(it), it.__length_hint__(), list(it), it.__length_hint__())
+it = iter((1, 2, 3)); print(it.__reduce__()[2]); it.__setstate__(2); print(list(it))
+print(type(iter(())).__name__)
+print(tuple.__getnewargs__((1, 2)))
+print(tuple[int], tuple[int, ...])
+a, b = (1, 2); print(a, b)
+(a, (b, c)) = (1, (2, 3)); print(a, b, c)
+print((1, 2).__sizeof__() == (1, 2, 3).__sizeof__() - 8)
+print(max((1, 5, 2)), min(()) if False else 0, sum((1, 2)), sorted((3, 1, 2)))

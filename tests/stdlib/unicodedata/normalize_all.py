@@ -1,0 +1,5 @@
+import unicodedata
+
+from _normalize_all import run
+
+run(unicodedata)
