@@ -42,6 +42,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/sequence.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/structseq.h"
@@ -145,24 +146,6 @@ Value os_name(const std::string& s, bool as_bytes) { return os_name(s.data(), s.
 
 Value path_error(const Path& p) { return raise_os_error(errno, p.object); }
 Value path_error2(const Path& a, const Path& b) { return raise_os_error(errno, a.object, b.object); }
-
-// Argument Clinic's int converter.
-bool int_arg(Value v, int* out) {
-  if (is_float(v)) {
-    raise(&exc::TypeError, "'float' object cannot be interpreted as an integer");
-    return false;
-  }
-  Value i = number_index(v);
-  if (!i) return false;
-  int64_t x;
-  if (!int_to_i64(i, &x) || x < INT_MIN || x > INT_MAX) {
-    clear_error();
-    raise(&exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(x);
-  return true;
-}
 
 // A file descriptor argument: an int, or an object with fileno() (fsync and friends).
 bool fd_arg(Value v, int* out) {
