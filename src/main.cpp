@@ -350,5 +350,5 @@ int main(int argc, char** argv) {
   }
   if (cfg.inspect && mode != Mode::Stdin) status = run_repl(true);
   runtime_finalize();
-  return status;
+  exit_process(status);
 }

@@ -172,7 +172,6 @@ void collect() {
   GC_gcollect();
   for (; lifted > 0; lifted--) GC_disable();
 }
-
 void enable() { GC_enable(); }
 void disable() { GC_disable(); }
 bool is_enabled() { return !GC_is_disabled(); }

@@ -1,6 +1,8 @@
 // The list array (see list.h for the concurrency scheme). Capacities follow
 // CPython's list_resize and preallocation rules, so list.__sizeof__ reports
 // what CPython's does after the same operations.
+#include <cstring>
+
 #include "gc/gc.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -94,8 +96,9 @@ ListItems* list_reserve_locked(List* l, int64_t needed) {
   if (it && it->capacity >= needed) return it;
   int64_t n = l->size.load(std::memory_order_relaxed);
   ListItems* bigger = new_items(resized_capacity(capacity_of(it), n, needed));
-  for (int64_t i = 0; i < n; i++)
-    bigger->slots[i].store(it->slots[i].load(std::memory_order_relaxed), std::memory_order_relaxed);
+  // A plain copy: no one else writes the old block while we hold the lock, and
+  // the new one is not yet published.
+  if (n) std::memcpy(static_cast<void*>(bigger->slots), static_cast<const void*>(it->slots), sizeof(uint64_t) * size_t(n));
   l->items.store(bigger, std::memory_order_release);
   return bigger;
 }

@@ -14,19 +14,6 @@ bool has_index(Value v) { return is_int(v) || type_of(v)->index; }
 
 }  // namespace
 
-bool ssize_arg(Value v, int64_t* out) {
-  if (v.is_small_int()) {
-    *out = v.as_small_int();
-    return true;
-  }
-  Value i = number_index(v);
-  if (!i) return false;
-  if (int_to_i64(i, out)) return true;
-  clear_error();
-  raise(&exc::OverflowError, "Python int too large to convert to C ssize_t");
-  return false;
-}
-
 bool int_arg(Value v, int* out) {
   Value i = number_index(v);
   if (!i) return false;

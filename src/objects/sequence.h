@@ -2,13 +2,11 @@
 // bytearray, memoryview): argument conversions with CPython's messages,
 // lexicographic comparison, and the operand checks of + and *.
 #pragma once
+#include "objects/args.h"  // ssize_arg
 #include "objects/object.h"
 
 namespace spindle {
 
-// A Py_ssize_t argument: TypeError for non-integers, OverflowError "Python int
-// too large to convert to C ssize_t".
-bool ssize_arg(Value v, int64_t* out);
 // A C int argument (OverflowError "Python int too large to convert to C int").
 bool int_arg(Value v, int* out);
 // A start/stop argument of index()/count()/find(): None allowed when

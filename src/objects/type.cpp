@@ -563,18 +563,19 @@ Value type_new_impl(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwd
   Type* meta = calculate_metaclass(metatype, bases);
   if (!meta) return Value();
   if (meta != metatype && meta->new_ && meta->new_ != metatype->new_) {
-    // A more derived metaclass takes over (as type.__new__ does), keywords
-    // included (enum's type(name, bases, ns, boundary=..., _simple=True)).
-    int64_t nkw = kwds ? dict_size(kwds) : 0;
+    // A more derived metaclass takes over (as type.__new__ does).
+    // Keyword arguments go along: EnumType.__new__ takes boundary=/_simple=.
     std::vector<Value> args = {Value(name), Value(bases), Value(ns)};  // also held by the caller
-    Tuple* kwnames = nkw ? tuple_new(nkw) : nullptr;
-    Value key, value;
-    int64_t pos = 0, k = 0;
-    while (kwds && k < nkw && dict_next(kwds, &pos, &key, &value)) {
-      kwnames->items[k++] = key;
-      args.push_back(value);
+    Tuple* kwnames = nullptr;
+    if (kwds && dict_size(kwds)) {
+      kwnames = tuple_new(dict_size(kwds));
+      int64_t pos = 0, i = 0;
+      Value k, v;
+      while (dict_next(kwds, &pos, &k, &v)) {
+        kwnames->items[i++] = k;
+        args.push_back(v);
+      }
     }
-    if (kwnames) kwnames->size = k;
     return meta->new_(meta, args.data(), 3, kwnames);
   }
   if (bases->size == 0) bases = tuple_pack({Value(&object_type)});

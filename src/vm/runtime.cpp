@@ -183,7 +183,12 @@ bool runtime_init(const RuntimeConfig& cfg) {
   const char* stdlib = std::getenv("SPINDLE_STDLIB");
   add_path(path, stdlib && *stdlib ? stdlib : "/usr/lib/python3.11");
 
-  std::signal(SIGINT, sigint_handler);
+  // No SA_RESTART: a blocking read (input(), file reads, sleep) must return
+  // EINTR so the pending KeyboardInterrupt is raised without waiting for data.
+  struct sigaction action {};
+  action.sa_handler = sigint_handler;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
   return !error_occurred();
 }
@@ -256,7 +261,16 @@ int handle_uncaught(Value exc) {
   } else {
     print_exception(exc);
   }
-  return 1;
+  return is_instance_of(exc, &exc::KeyboardInterrupt) ? kExitBySigint : 1;
+}
+
+void exit_process(int status) {
+  if (status == kExitBySigint) {
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+    status = 128 + SIGINT;
+  }
+  std::exit(status);
 }
 
 }  // namespace spindle

@@ -44,7 +44,12 @@ void flush_std_streams();
 // Runs `code` as the __main__ module. Returns null with the exception pending.
 Value run_main_code(struct Code* code, Value filename);
 // The process exit status for an exception that reached the top (SystemExit
-// or anything else, which is printed through sys.excepthook).
+// or anything else, which is printed through sys.excepthook). An uncaught
+// KeyboardInterrupt gives kExitBySigint: the process then ends by SIGINT, as
+// CPython's does, so a calling shell sees the interrupt.
 int handle_uncaught(Value exc);
+inline constexpr int kExitBySigint = 0x1000;
+// Ends the process with `status` after runtime_finalize().
+[[noreturn]] void exit_process(int status);
 
 }  // namespace spindle
