@@ -56,6 +56,17 @@ bool check_tuple_nargs(const char* fname, size_t nargs, size_t min, size_t max) 
   return false;
 }
 
+bool ssize_arg(Value v, int64_t* out) {
+  Value i = number_index(v);
+  if (!i) return false;
+  if (!int_to_i64(i, out)) {
+    clear_error();
+    raise(&exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 // Follows the order of CPython's keyword-argument unpacking, so the same call
 // errors are reported first: too many arguments, missing ones, then a name
 // given twice, then an unknown (or positional-only) keyword.
