@@ -45,6 +45,7 @@ struct ThreadState {
   ThreadState* next = nullptr;  // registry of live threads
   ThreadState* prev = nullptr;
   void* thread_local_data = nullptr;  // _thread._local storage
+  Value context;  // the current contextvars.Context (_contextvars.cpp), null until first used
 };
 
 extern thread_local ThreadState* current_thread_state;
