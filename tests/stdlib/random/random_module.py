@@ -40,3 +40,13 @@ try:
     random.Random(1).setstate((99, (), None))
 except ValueError as e:
     print("ValueError", e)
+
+import copy
+r = random.Random(5)
+c = copy.deepcopy(r)
+print(r.random() == c.random(), [c.random() for _ in range(2)] == [r.random() for _ in range(2)])
+print(isinstance(random.SystemRandom().random(), float))
+class MyRandom(random.Random):
+    def random(self):
+        return 0.25
+print(MyRandom(1).randrange(100), MyRandom().choice("abcd"))
