@@ -29,9 +29,12 @@ Type* struct_error;  // struct.error, created at module init
 
 enum class Order : uint8_t { Native, NativeStandard, Little, Big };
 
+// A run of `repeat` values of one code (repeat is 1 for 's' and 'p', whose
+// size is the field length), kept compact so "1000000b" costs one entry.
 struct Item {
   char code;
-  uint32_t size;    // bytes: the C type's size, or the field length for 's' and 'p'
+  uint32_t size;
+  int64_t repeat;
   int64_t offset;
 };
 
@@ -39,6 +42,7 @@ struct StructObject : Object {
   Value format;  // str
   int64_t size;
   int64_t count;  // values packed/unpacked
+  int64_t runs;   // entries in items
   Order order;
   Item* items;    // pointer-free, gc::alloc_atomic
 };
@@ -100,7 +104,7 @@ bool compile(StructObject* s, Value format) {
   bool native = order == Order::Native;
   // First pass: validate and count; second: lay out the items.
   for (int pass = 0; pass < 2; pass++) {
-    int64_t size = 0, count = 0;
+    int64_t size = 0, count = 0, runs = 0;
     for (size_t i = pos; i < text.size();) {
       unsigned char ch = text[i];
       if (isspace(ch)) {
@@ -132,7 +136,12 @@ bool compile(StructObject* s, Value format) {
       bool aligned_type = native && item_size > 1 && ch != 's' && ch != 'p' && ch != 'x';
       if (aligned_type) size = (size + item_size - 1) / item_size * item_size;
       if (ch == 's' || ch == 'p') {
-        if (pass) s->items[count] = Item{char(ch), uint32_t(repeat), size};
+        if (repeat > UINT32_MAX) {
+          raise(struct_error, "total struct size too long");
+          return false;
+        }
+        if (pass) s->items[runs] = Item{char(ch), uint32_t(repeat), 1, size};
+        runs++;
         count++;
         size += repeat;
       } else if (ch == 'x') {
@@ -142,8 +151,10 @@ bool compile(StructObject* s, Value format) {
           raise(struct_error, "total struct size too long");
           return false;
         }
-        for (int64_t k = 0; pass && k < repeat; k++)
-          s->items[count + k] = Item{char(ch), item_size, size + k * item_size};
+        if (repeat) {
+          if (pass) s->items[runs] = Item{char(ch), item_size, repeat, size};
+          runs++;
+        }
         count += repeat;
         size += repeat * item_size;
       }
@@ -153,8 +164,9 @@ bool compile(StructObject* s, Value format) {
       }
     }
     if (pass == 0) {
-      s->items = static_cast<Item*>(gc::alloc_atomic(sizeof(Item) * size_t(count ? count : 1)));
+      s->items = static_cast<Item*>(gc::alloc_atomic(sizeof(Item) * size_t(runs ? runs : 1)));
     } else {
+      s->runs = runs;
       s->size = size;
       s->count = count;
     }
@@ -364,8 +376,12 @@ bool pack_values(StructObject* s, const char* fname, const Value* args, size_t n
     return false;
   }
   memset(out, 0, size_t(s->size));
-  for (int64_t i = 0; i < s->count; i++)
-    if (!pack_item(s->items[i], s->order, args[i], out + s->items[i].offset)) return false;
+  const Value* arg = args;
+  for (int64_t r = 0; r < s->runs; r++) {
+    const Item& item = s->items[r];
+    for (int64_t k = 0; k < item.repeat; k++)
+      if (!pack_item(item, s->order, *arg++, out + item.offset + k * item.size)) return false;
+  }
   return true;
 }
 
@@ -407,10 +423,10 @@ Value unpack_item(const Item& item, Order order, const uint8_t* in) {
 
 Value unpack_at(StructObject* s, const uint8_t* data) {
   Tuple* t = tuple_new(s->count);
-  for (int64_t i = 0; i < s->count; i++) {
-    Value v = unpack_item(s->items[i], s->order, data + s->items[i].offset);
-    if (!v) return Value();
-    t->items[i] = v;
+  int64_t i = 0;
+  for (int64_t r = 0; r < s->runs; r++) {
+    const Item& item = s->items[r];
+    for (int64_t k = 0; k < item.repeat; k++) t->items[i++] = unpack_item(item, s->order, data + item.offset + k * item.size);
   }
   return Value(t);
 }
@@ -545,7 +561,7 @@ Value struct_iter_unpack(Value self, const Value* args, size_t nargs, Tuple* kwn
   return do_iter_unpack(S(self), args[0]);
 }
 Value struct_sizeof(Value self, const Value*, size_t, Tuple*) {
-  return int_from_i64(int64_t(sizeof(StructObject)) + S(self)->count * int64_t(sizeof(Item)));
+  return int_from_i64(int64_t(sizeof(StructObject)) + S(self)->runs * int64_t(sizeof(Item)));
 }
 Value struct_get_format(Value self) { return S(self)->format; }
 Value struct_get_size(Value self) { return int_from_i64(S(self)->size); }

@@ -59,3 +59,10 @@ class MyStruct(struct.Struct):
 m = MyStruct()
 print(m.size, m.pack(5), isinstance(m, struct.Struct))
 print(struct.error.__module__, struct.error.__mro__[1].__name__)
+
+# Large repeat counts are compact: no per-value cost until packing.
+print(struct.calcsize("100000000b"), struct.calcsize("1000000000x"), struct.calcsize("@b1000000000q"))
+big = struct.Struct("<100000H")
+data = big.pack(*range(100000))
+print(len(data), big.unpack(data)[-3:], struct.unpack("3i0i2h", struct.pack("3i0i2h", 1, 2, 3, 4, 5)))
+print(struct.calcsize("@c0q"), struct.calcsize("@cq0s"), struct.calcsize("@b2x3h"), struct.calcsize("@3s i"))
