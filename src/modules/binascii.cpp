@@ -213,6 +213,66 @@ Value binascii_a2b_base64(Value, const Value* args, size_t nargs, Tuple* kwnames
   return bytes_value(out);
 }
 
+// ---- uuencode
+
+Value binascii_a2b_uu(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("a2b_uu", kwnames) || !check_positional("a2b_uu", nargs, 1, 1)) return Value();
+  std::string_view text;
+  BufferView keep;
+  if (!ascii_arg(args[0], &text, &keep)) return Value();
+  // The first character encodes the byte count; an empty line reads as a NUL there, as in CPython.
+  size_t length = size_t((uint8_t(text.empty() ? 0 : text[0]) - ' ') & 0x3f);
+  size_t pos = text.empty() ? 0 : 1;
+  std::string out;
+  out.reserve(length);
+  uint32_t bits = 0;
+  int bit_count = 0;
+  while (out.size() < length) {
+    // Characters missing at the end of the line (stripped spaces) count as zero bits.
+    uint8_t c = pos < text.size() ? uint8_t(text[pos]) : 0;
+    pos++;
+    uint32_t sextet = 0;
+    if (c != 0 && c != '\n' && c != '\r') {
+      if (c < ' ' || c > ' ' + 64) return raise(binascii_error, "Illegal char");
+      sextet = uint32_t(c - ' ') & 0x3f;
+    }
+    bits = bits << 6 | sextet;
+    bit_count += 6;
+    if (bit_count >= 8) {
+      bit_count -= 8;
+      out.push_back(char(bits >> bit_count));
+      bits &= (1u << bit_count) - 1;
+    }
+  }
+  for (; pos < text.size(); pos++) {
+    char c = text[pos];
+    if (c != ' ' && c != '`' && c != '\n' && c != '\r') return raise(binascii_error, "Trailing garbage");
+  }
+  return bytes_value(out);
+}
+
+Value binascii_b2a_uu(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  static const ArgSpec spec{"b2a_uu", {"data", "backtick"}, 1, 1, 1};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  std::string_view data;
+  BufferView keep;
+  if (!binary_arg(a[0], &data, &keep)) return Value();
+  int backtick = 0;
+  if (a[1] && (backtick = truthy(a[1])) < 0) return Value();
+  if (data.size() > 45) return raise(binascii_error, "At most 45 bytes at once");
+  auto encode = [backtick](uint32_t sextet) { return char(backtick && sextet == 0 ? '`' : ' ' + sextet); };
+  std::string out;
+  out.push_back(encode(uint32_t(data.size())));
+  for (size_t i = 0; i < data.size(); i += 3) {
+    uint32_t triple = 0;
+    for (size_t k = 0; k < 3; k++) triple = triple << 8 | (i + k < data.size() ? uint8_t(data[i + k]) : 0);
+    for (int shift = 18; shift >= 0; shift -= 6) out.push_back(encode((triple >> shift) & 0x3f));
+  }
+  out.push_back('\n');
+  return bytes_value(out);
+}
+
 // ---- CRCs
 
 constexpr std::array<uint32_t, 256> crc32_table() {
@@ -260,6 +320,8 @@ const MethodDef binascii_functions[] = {
     {"a2b_hex", binascii_a2b_hex, kMethodStatic, "Binary data of hexadecimal representation."},
     {"b2a_base64", binascii_b2a_base64, kMethodStatic, "Base64-code line of data."},
     {"a2b_base64", binascii_a2b_base64, kMethodStatic, "Decode a line of base64 data."},
+    {"a2b_uu", binascii_a2b_uu, kMethodStatic, "Decode a line of uuencoded data."},
+    {"b2a_uu", binascii_b2a_uu, kMethodStatic, "Uuencode line of data."},
     {"crc32", binascii_crc32, kMethodStatic, "Compute CRC-32 incrementally."},
     {"crc_hqx", binascii_crc_hqx, kMethodStatic, "Compute CRC-CCITT incrementally."},
     {nullptr}};
