@@ -90,6 +90,14 @@ struct DepthGuard {
 
 enum class WriteError { None, Unmarshallable, TooDeep, Pending };
 
+// The standalone bytes of each set element met during one dumps, by identity:
+// they order the elements, and without this cache nested frozensets would be
+// re-serialized once per enclosing level, taking time exponential in depth.
+struct SortKeyCache {
+  std::unordered_map<uint64_t, std::string> keys;
+  List* elements = list_new();  // keeps the keyed objects alive
+};
+
 struct Writer {
   std::string out;
   int version;
@@ -99,8 +107,9 @@ struct Writer {
   // indexed object alive so no address is reused while the memo holds it.
   std::unordered_map<uint64_t, int32_t> memo;
   List* written = nullptr;
+  SortKeyCache& sort_keys;
 
-  Writer(int version, int depth) : version(version), depth(depth) {
+  Writer(int version, int depth, SortKeyCache& sort_keys) : version(version), depth(depth), sort_keys(sort_keys) {
     if (version >= 3) written = list_new();
   }
 
@@ -222,14 +231,20 @@ bool Writer::any_set(Set* s, uint8_t flag) {
   Tuple* items = tuple_from_iterable(Value(s)).as<Tuple>();
   if (!items) return fail(WriteError::Pending);
   i32(int32_t(items->size));
-  std::vector<std::pair<std::string, int64_t>> keyed;
+  std::vector<std::pair<const std::string*, int64_t>> keyed;
   keyed.reserve(size_t(items->size));
   for (int64_t i = 0; i < items->size; i++) {
-    Writer sub(version, depth);
-    if (!sub.object(items->items[i])) return fail(sub.error);
-    keyed.emplace_back(std::move(sub.out), i);
+    Value item = items->items[i];
+    auto cached = sort_keys.keys.find(item.bits());
+    if (cached == sort_keys.keys.end()) {
+      Writer sub(version, depth, sort_keys);
+      if (!sub.object(item)) return fail(sub.error);
+      cached = sort_keys.keys.emplace(item.bits(), std::move(sub.out)).first;
+      if (item.is_object()) list_append(sort_keys.elements, item);
+    }
+    keyed.emplace_back(&cached->second, i);
   }
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
   for (auto& [bytes, index] : keyed)
     if (!object(items->items[index])) return false;
   return true;
@@ -310,7 +325,8 @@ bool Writer::complex_object(Value v, uint8_t flag) {
 }
 
 Value marshal_to_bytes(Value v, int version) {
-  Writer w(version, 0);
+  SortKeyCache sort_keys;
+  Writer w(version, 0, sort_keys);
   if (!w.object(v)) {
     switch (w.error) {
       case WriteError::Unmarshallable: return raise(&exc::ValueError, "unmarshallable object");
