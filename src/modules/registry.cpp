@@ -5,8 +5,8 @@ namespace spindle {
 
 extern const ModuleDef atexit_module, binascii_module, imp_module, warnings_native_module, cmath_module, codecs_module,
     collections_module, contextvars_module, errno_module, functools_module, gc_module, io_module, itertools_module,
-    random_module, math_module, operator_module, posix_module, sha512_module, sre_module, stat_module, string_module,
-    struct_module, thread_module, time_module,
+    marshal_module, random_module, math_module, operator_module, posix_module, sha512_module, sre_module, stat_module,
+    string_module, struct_module, thread_module, time_module,
     unicodedata_module, weakref_module;
 
 void register_native_modules() {
@@ -24,6 +24,7 @@ void register_native_modules() {
       &gc_module,
       &io_module,
       &itertools_module,
+      &marshal_module,
       &math_module,
       &operator_module,
       &posix_module,
