@@ -273,6 +273,106 @@ Value binascii_b2a_uu(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return bytes_value(out);
 }
 
+// ---- quoted-printable
+
+Value binascii_a2b_qp(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  static const ArgSpec spec{"a2b_qp", {"data", "header"}, 1};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  std::string_view text;
+  BufferView keep;
+  if (!ascii_arg(a[0], &text, &keep)) return Value();
+  int header = 0;
+  if (a[1] && (header = truthy(a[1])) < 0) return Value();
+  std::string out;
+  size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    char c = text[i];
+    if (c == '_' && header) {
+      out.push_back(' ');
+      i++;
+    } else if (c != '=') {
+      out.push_back(c);
+      i++;
+    } else if (++i >= n) {
+      break;  // a soft line break at the very end
+    } else if (text[i] == '\n' || text[i] == '\r') {
+      // A soft line break: skip to just past the end of the line.
+      while (i < n && text[i] != '\n') i++;
+      if (i < n) i++;
+    } else if (text[i] == '=') {
+      out.push_back('=');  // "==" as written by old encoders
+      i++;
+    } else if (i + 1 < n && hex_digit(text[i]) >= 0 && hex_digit(text[i + 1]) >= 0) {
+      out.push_back(char(hex_digit(text[i]) << 4 | hex_digit(text[i + 1])));
+      i += 2;
+    } else {
+      out.push_back('=');
+    }
+  }
+  return bytes_value(out);
+}
+
+Value binascii_b2a_qp(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[4];
+  static const ArgSpec spec{"b2a_qp", {"data", "quotetabs", "istext", "header"}, 1};
+  if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
+  std::string_view data;
+  BufferView keep;
+  if (!binary_arg(a[0], &data, &keep)) return Value();
+  int flags[3] = {0, 1, 0};  // quotetabs, istext, header
+  for (int k = 0; k < 3; k++)
+    if (a[k + 1] && (flags[k] = truthy(a[k + 1])) < 0) return Value();
+  bool quotetabs = flags[0], istext = flags[1], header = flags[2];
+  constexpr size_t kMaxLine = 76;
+  // Lines end as the data's first line does.
+  size_t first_newline = data.find('\n');
+  bool crlf = first_newline != std::string_view::npos && first_newline > 0 && data[first_newline - 1] == '\r';
+  const char* newline = crlf ? "\r\n" : "\n";
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out;
+  size_t line_length = 0, n = data.size();
+  auto soft_break = [&] {
+    out.push_back('=');
+    out += newline;
+    line_length = 0;
+  };
+  for (size_t i = 0; i < n;) {
+    unsigned char c = uint8_t(data[i]);
+    bool last = i + 1 == n;
+    unsigned char next = last ? 0 : uint8_t(data[i + 1]);
+    bool must_quote = c > 126 || c == '=' || (header && c == '_') ||
+                      (c == '.' && line_length == 0 && (last || next == '\n' || next == '\r' || next == 0)) ||
+                      (!istext && (c == '\r' || c == '\n')) || ((c == '\t' || c == ' ') && last) ||
+                      (c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' ')));
+    if (must_quote) {
+      if (line_length + 3 >= kMaxLine) soft_break();
+      out.push_back('=');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+      line_length += 3;
+      i++;
+    } else if (istext && (c == '\n' || (c == '\r' && next == '\n'))) {
+      // Whitespace before a line break would be lost in transit: quote it.
+      if (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+        unsigned char ws = uint8_t(out.back());
+        out.back() = '=';
+        out.push_back(hex[ws >> 4]);
+        out.push_back(hex[ws & 15]);
+      }
+      out += newline;
+      line_length = 0;
+      i += c == '\r' ? 2 : 1;
+    } else {
+      if (!last && next != '\n' && line_length + 1 >= kMaxLine) soft_break();
+      line_length++;
+      out.push_back(header && c == ' ' ? '_' : char(c));
+      i++;
+    }
+  }
+  return bytes_value(out);
+}
+
 // ---- CRCs
 
 constexpr std::array<uint32_t, 256> crc32_table() {
@@ -322,6 +422,8 @@ const MethodDef binascii_functions[] = {
     {"a2b_base64", binascii_a2b_base64, kMethodStatic, "Decode a line of base64 data."},
     {"a2b_uu", binascii_a2b_uu, kMethodStatic, "Decode a line of uuencoded data."},
     {"b2a_uu", binascii_b2a_uu, kMethodStatic, "Uuencode line of data."},
+    {"a2b_qp", binascii_a2b_qp, kMethodStatic, "Decode a string of qp-encoded data."},
+    {"b2a_qp", binascii_b2a_qp, kMethodStatic, "Encode a string using quoted-printable encoding."},
     {"crc32", binascii_crc32, kMethodStatic, "Compute CRC-32 incrementally."},
     {"crc_hqx", binascii_crc_hqx, kMethodStatic, "Compute CRC-CCITT incrementally."},
     {nullptr}};
