@@ -167,7 +167,7 @@ bool check_method_args(const char* method, size_t nargs, Tuple* kwnames, size_t 
 
 Value random_new(Type* type, const Value*, size_t, Tuple*) {
   auto* r = alloc_instance<RandomObject>(type);
-  r->index = kN + 1;
+  r->index = 0;  // unseeded: the all-zero state, read from the start as CPython does
   return Value(r);
 }
 

@@ -72,3 +72,9 @@ err(r.setstate, (2**64,) + (0,) * 624)
 err(r.setstate, (0,) * 624 + (2**64,))
 r.setstate((2**32 + 5,) + (1,) * 623 + (624,))
 print(r.getstate()[0], r.random())
+
+class Unseeded(_random.Random):
+    def __init__(self):
+        pass
+u = Unseeded()
+print(u.getstate()[-1], u.random(), u.getrandbits(8), u.getstate()[-1])
