@@ -12,7 +12,6 @@
 #include <string>
 #include <type_traits>
 
-#include "objects/args.h"
 #include "objects/complex.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -20,7 +19,6 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
-#include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/bytes.h"
@@ -46,28 +44,27 @@ struct CatDesc {
   const char* name;
   bool sum;  // an abstract base with constructor subclasses (else the class itself)
   Attrs attrs;
-  const char* doc;  // the ASDL alternatives, for the abstract class's __doc__
 };
 
 const CatDesc kCats[kNumCats] = {
-    {"mod", true, Attrs::None, nullptr},
-    {"stmt", true, Attrs::OptionalEnd, nullptr},
-    {"expr", true, Attrs::OptionalEnd, nullptr},
-    {"expr_context", true, Attrs::None, nullptr},
-    {"boolop", true, Attrs::None, nullptr},
-    {"operator", true, Attrs::None, nullptr},
-    {"unaryop", true, Attrs::None, nullptr},
-    {"cmpop", true, Attrs::None, nullptr},
-    {"comprehension", false, Attrs::None, nullptr},
-    {"excepthandler", true, Attrs::OptionalEnd, nullptr},
-    {"arguments", false, Attrs::None, nullptr},
-    {"arg", false, Attrs::OptionalEnd, nullptr},
-    {"keyword", false, Attrs::OptionalEnd, nullptr},
-    {"alias", false, Attrs::OptionalEnd, nullptr},
-    {"withitem", false, Attrs::None, nullptr},
-    {"match_case", false, Attrs::None, nullptr},
-    {"pattern", true, Attrs::Required, nullptr},
-    {"type_ignore", true, Attrs::None, nullptr},
+    {"mod", true, Attrs::None},
+    {"stmt", true, Attrs::OptionalEnd},
+    {"expr", true, Attrs::OptionalEnd},
+    {"expr_context", true, Attrs::None},
+    {"boolop", true, Attrs::None},
+    {"operator", true, Attrs::None},
+    {"unaryop", true, Attrs::None},
+    {"cmpop", true, Attrs::None},
+    {"comprehension", false, Attrs::None},
+    {"excepthandler", true, Attrs::OptionalEnd},
+    {"arguments", false, Attrs::None},
+    {"arg", false, Attrs::OptionalEnd},
+    {"keyword", false, Attrs::OptionalEnd},
+    {"alias", false, Attrs::OptionalEnd},
+    {"withitem", false, Attrs::None},
+    {"match_case", false, Attrs::None},
+    {"pattern", true, Attrs::Required},
+    {"type_ignore", true, Attrs::None},
 };
 
 // ------------------------------------------------------------------ conversion state
