@@ -4,7 +4,7 @@
 namespace spindle {
 
 extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, errno_module, functools_module, gc_module, io_module,
-    itertools_module, math_module, operator_module, posix_module, signal_module, sre_module, stat_module, string_module, thread_module, time_module,
+    itertools_module, math_module, operator_module, posix_module, posixsubprocess_module, select_module, signal_module, sre_module, stat_module, string_module, thread_module, time_module,
     unicodedata_module, weakref_module;
 
 void register_native_modules() {
@@ -21,6 +21,8 @@ void register_native_modules() {
       &math_module,
       &operator_module,
       &posix_module,
+      &posixsubprocess_module,
+      &select_module,
       &signal_module,
       &sre_module,
       &stat_module,
