@@ -123,6 +123,7 @@ int run_source(const std::string& src, const std::string& filename, bool set_fil
 
 // -m: finds the module's source through sys.path and runs it as __main__.
 int run_module(const std::string& name) {
+  new_main_module();  // runpy replaces it, as with CPython's initial __main__
   Value runpy = import_module_cstr("runpy");
   if (!runpy) return handle_uncaught(fetch_error());
   Value f = get_attr_cstr(runpy, "_run_module_as_main");
@@ -135,9 +136,7 @@ int run_module(const std::string& name) {
 
 int run_repl(bool quiet) {
   if (!quiet) std::fprintf(stderr, "%s\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n", kVersion);
-  Module* main = module_new(intern_cstr("__main__"));
-  dict_set_str(main->dict, names::__builtins__, Value(builtins_dict));
-  dict_set(sys_modules().as<Dict>(), Value(intern_cstr("__main__")), Value(main));
+  Module* main = new_main_module();
   std::string buffer;
   for (;;) {
     flush_std_streams();

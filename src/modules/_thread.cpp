@@ -14,6 +14,7 @@
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/structseq.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "threads/mutex.h"
@@ -244,24 +245,28 @@ struct Bootstrap {
   Value func;
   Tuple* args;
   Dict* kwargs;
+  uint64_t ident;
 };
 
 void report_thread_exception(Value exc, Value func) {
   if (is_instance_of(exc, &exc::SystemExit)) return;
-  Value thread_mod = dict_get(sys_modules().as<Dict>(), Value(intern_cstr("threading")));
   write_unraisable_message(exc, format_message("Exception ignored in thread started by: %R", func));
-  (void)thread_mod;
 }
 
 void* thread_main(void* arg) {
   auto* b = static_cast<Bootstrap*>(arg);
-  ThreadState* t = thread_state_attach(false);
+  ThreadState* t = thread_state_attach(false, b->ident);
   if (t) {
     Value r = call_with_tuple(b->func, b->args, b->kwargs);
     if (!r) report_thread_exception(fetch_error(), b->func);
   }
   gc::free_uncollectable(b);
   thread_count.fetch_sub(1, std::memory_order_relaxed);
+  // Thread.join() waits on this lock (threading's _tstate_lock).
+  if (t && t->sentinel_lock) {
+    auto* sentinel = t->sentinel_lock.as<LockObject>();
+    if (sentinel->state.load(std::memory_order_acquire) != 0) lock_release_raw(&sentinel->state);
+  }
   thread_state_detach();
   return nullptr;
 }
@@ -276,16 +281,67 @@ Value start_new_thread(Value, const Value* args, size_t nargs, Tuple* kw) {
   b->func = args[0];
   b->args = args[1].as<Tuple>();
   b->kwargs = nargs == 3 ? args[2].as<Dict>() : nullptr;
+  b->ident = new_thread_ident();
   thread_count.fetch_add(1, std::memory_order_relaxed);
-  uint64_t ident = 0;
   size_t stack = thread_stack_size ? thread_stack_size : size_t(16) << 20;
-  int rc = gc::create_thread(thread_main, b, stack, &ident);
+  int rc = gc::create_thread(thread_main, b, stack, nullptr);
   if (rc != 0) {
     thread_count.fetch_sub(1, std::memory_order_relaxed);
     gc::free_uncollectable(b);
     return raise(&exc::RuntimeError, "can't start new thread");
   }
-  return int_from_u64(ident);
+  return int_from_u64(b->ident);
+}
+
+// A lock released (if held) when the calling thread ends; threading acquires
+// it right away and joins by waiting for it. A second call (after fork())
+// replaces the first without releasing it, as in CPython.
+Value set_sentinel(Value, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_args("_set_sentinel", nargs, kw)) return Value();
+  Value lock = lock_new(&lock_type, nullptr, 0, nullptr);
+  ts()->sentinel_lock = lock;
+  return lock;
+}
+
+// ------------------------------------------------------------------ threading.excepthook
+
+Type* except_hook_args_type;
+
+const StructSeqField except_hook_args_fields[] = {{"exc_type", "Exception type"},
+                                                  {"exc_value", "Exception value"},
+                                                  {"exc_traceback", "Exception traceback"},
+                                                  {"thread", "Thread"},
+                                                  {nullptr, nullptr}};
+
+bool write_to(Value file, Value text) {
+  Value r = call_method1(file, names::write, text);
+  return r && call_method0(file, names::flush);
+}
+
+// Prints "Exception in thread NAME:" and the traceback, as CPython's
+// threading.excepthook does; SystemExit is silent.
+Value except_hook(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("_excepthook", kw) || !check_nargs("_excepthook", nargs, 1, 1)) return Value();
+  if (!is_type(args[0], except_hook_args_type))
+    return raise(&exc::TypeError, "_thread.excepthook argument type must be ExceptHookArgs");
+  Tuple* hook_args = args[0].as<Tuple>();
+  Value exc_type = hook_args->items[0], exc_value = hook_args->items[1], thread = hook_args->items[3];
+  if (is_none(exc_type)) return None();
+  if (is_type_object(exc_type) && is_subtype(exc_type.as<Type>(), &exc::SystemExit)) return None();
+  Value file = sys_get("stderr");
+  if (!file || is_none(file)) {
+    if (is_none(thread)) return None();
+    file = get_attr_cstr(thread, "_stderr");
+    if (!file) return Value();
+    if (is_none(file)) return None();
+  }
+  Value name = is_none(thread) ? Value() : lookup_attr(thread, names::name);
+  if (!name) clear_error();
+  Value who = name ? to_str(name) : Value(format_message("%llu", (unsigned long long)ts()->ident));
+  if (!who) return Value();
+  if (!write_to(file, Value(format_message("Exception in thread %U:\n", who.as<Str>())))) return Value();
+  print_exception(exc_value);
+  return None();
 }
 
 Value allocate_lock(Value, const Value*, size_t, Tuple*) { return lock_new(&lock_type, nullptr, 0, nullptr); }
@@ -327,6 +383,8 @@ const MethodDef thread_methods[] = {{"start_new_thread", start_new_thread, kMeth
                                     {"exit_thread", exit_thread, kMethodStatic, nullptr},
                                     {"interrupt_main", interrupt_main, kMethodStatic, nullptr},
                                     {"daemon_threads_allowed", daemon_threads_allowed, kMethodStatic, nullptr},
+                                    {"_set_sentinel", set_sentinel, kMethodStatic, nullptr},
+                                    {"_excepthook", except_hook, kMethodStatic, nullptr},
                                     {nullptr}};
 
 bool thread_init(Module* m) {
@@ -349,6 +407,9 @@ bool thread_init(Module* m) {
   module_add(m, "RLock", Value(&rlock_type));
   module_add(m, "error", Value(&exc::RuntimeError));
   module_add(m, "TIMEOUT_MAX", Value::from_double(kTimeoutMax));
+  if (!except_hook_args_type)
+    except_hook_args_type = structseq_new_type({"_thread._ExceptHookArgs", "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook.", except_hook_args_fields, -1});
+  module_add(m, "_ExceptHookArgs", Value(except_hook_args_type));
   return true;
 }
 

@@ -42,6 +42,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/sequence.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/structseq.h"
@@ -146,24 +147,6 @@ Value os_name(const std::string& s, bool as_bytes) { return os_name(s.data(), s.
 Value path_error(const Path& p) { return raise_os_error(errno, p.object); }
 Value path_error2(const Path& a, const Path& b) { return raise_os_error(errno, a.object, b.object); }
 
-// Argument Clinic's int converter.
-bool int_arg(Value v, int* out) {
-  if (is_float(v)) {
-    raise(&exc::TypeError, "'float' object cannot be interpreted as an integer");
-    return false;
-  }
-  Value i = number_index(v);
-  if (!i) return false;
-  int64_t x;
-  if (!int_to_i64(i, &x) || x < INT_MIN || x > INT_MAX) {
-    clear_error();
-    raise(&exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(x);
-  return true;
-}
-
 // A file descriptor argument: an int, or an object with fileno() (fsync and friends).
 bool fd_arg(Value v, int* out) {
   if (!is_int(v) && !type_of(v)->index) {
@@ -260,6 +243,18 @@ Value stat_result_from(const struct stat& st) {
                  seconds(st.st_ctim),     ns(st.st_atim),           ns(st.st_mtim),          ns(st.st_ctim),
                  I(st.st_blksize),        I(st.st_blocks),          int_from_u64(st.st_rdev)};
   return structseq_make(stat_result_type, v, 19, 10);
+}
+
+NewFn structseq_new_fn;
+
+// os.stat_result(seq): float times left out (None) take the integer ones.
+Value stat_result_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value r = structseq_new_fn(type, args, nargs, kwnames);
+  if (!r) return r;
+  Value* items = r.as<Tuple>()->items;
+  for (int i = 7; i < 10; i++)
+    if (is_none(items[i + 3])) items[i + 3] = items[i];
+  return r;
 }
 
 // stat with CPython's path/dir_fd/follow_symlinks rules; nullptr on error (pending).
@@ -1749,6 +1744,8 @@ bool posix_init(Module* m) {
         "ino, dev, nlink, uid, gid, size, atime, mtime, ctime)\nor via the attributes st_mode, st_ino, st_dev, "
         "st_nlink, st_uid, and so on.",
         stat_result_fields, 10);
+    structseq_new_fn = stat_result_type->new_;
+    stat_result_type->new_ = stat_result_new;
     times_result_type = make_structseq("posix.times_result", "times_result: Result from os.times().",
                                        times_result_fields, -1);
     uname_result_type = make_structseq("posix.uname_result", "uname_result: Result from os.uname().",

@@ -3,12 +3,14 @@
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, cmath_module, codecs_module, collections_module, errno_module, functools_module, gc_module, io_module,
+extern const ModuleDef atexit_module, imp_module, warnings_native_module, cmath_module, codecs_module, collections_module, errno_module, functools_module, gc_module, io_module,
     itertools_module, math_module, operator_module, posix_module, posixsubprocess_module, select_module, signal_module, sre_module, stat_module, string_module, thread_module, time_module,
     unicodedata_module, weakref_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
+      &imp_module,
+      &warnings_native_module,
       &atexit_module,
       &cmath_module,
       &codecs_module,

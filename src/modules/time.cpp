@@ -187,8 +187,10 @@ Value time_pthread_getcpuclockid(Value, const Value* args, size_t nargs, Tuple* 
     return Value();
   uint64_t ident;
   if (!int_to_u64(args[0], &ident)) return Value();
+  pthread_t thread;
+  if (!find_os_thread(ident, &thread)) return raise_os_error(ESRCH);
   clockid_t clk;
-  int err = pthread_getcpuclockid(pthread_t(ident), &clk);
+  int err = pthread_getcpuclockid(thread, &clk);
   if (err) return raise_os_error(err);
   return int_from_i64(int64_t(clk));
 }

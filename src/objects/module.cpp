@@ -1,8 +1,10 @@
 // Module objects and the registry of native modules.
 #include "objects/module.h"
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "objects/args.h"
@@ -155,9 +157,14 @@ const ModuleDef* find_native_module(Str* name) {
 }
 
 Value native_module_names() {
-  LockGuard guard(registry_lock);
-  Tuple* t = tuple_new(int64_t(registry().size()));
-  for (size_t i = 0; i < registry().size(); i++) t->items[i] = Value(intern_cstr(registry()[i]->name));
+  std::vector<std::string> names = {"builtins", "sys"};  // created by the runtime, not the registry
+  {
+    LockGuard guard(registry_lock);
+    for (const ModuleDef* def : registry()) names.push_back(def->name);
+  }
+  std::sort(names.begin(), names.end());
+  Tuple* t = tuple_new(int64_t(names.size()));
+  for (size_t i = 0; i < names.size(); i++) t->items[i] = Value(intern_cstr(names[i].c_str()));
   return Value(t);
 }
 

@@ -351,6 +351,26 @@ Str* parent_name(Str* name, int64_t* dot) {
 
 Value find_and_load(Str* fullname);
 
+// Import statements are served natively, but code that imports through
+// importlib (runpy for -m, pkgutil, importlib.import_module) walks
+// sys.meta_path. CPython's startup installs importlib's finders there; Spindle
+// does it when importlib is first imported, so programs that never use it do
+// not pay for loading it. Its path finder reads sources only: with
+// sys.implementation.cache_tag None it writes no bytecode files.
+bool install_importlib_finders(Value importlib) {
+  Value bootstrap = get_attr_cstr(importlib, "_bootstrap");
+  Value external = bootstrap ? get_attr_cstr(importlib, "_bootstrap_external") : Value();
+  Value meta_path = external ? sys_get("meta_path") : Value();
+  if (!meta_path) return false;
+  if (list_size(meta_path.as<List>()) != 0) return true;  // set up already, or by the program
+  for (const char* finder : {"BuiltinImporter", "FrozenImporter"}) {
+    Value f = get_attr_cstr(bootstrap, finder);
+    if (!f) return false;
+    list_append(meta_path.as<List>(), f);
+  }
+  return call_method1(external, intern_cstr("_install"), bootstrap) ? true : false;
+}
+
 // Imports `fullname` (whose parent, if any, is already imported).
 Value load_unlocked(Str* fullname) {
   Dict* modules = modules_dict().as<Dict>();
@@ -407,6 +427,7 @@ Value load_unlocked(Str* fullname) {
   if (parent_module) {
     if (set_attr(parent_module, leaf, m) < 0) return Value();
   }
+  if (str_equals_ascii(fullname, "importlib") && !install_importlib_finders(m)) return Value();
   return m;
 }
 

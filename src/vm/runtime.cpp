@@ -187,6 +187,10 @@ bool runtime_init(const RuntimeConfig& cfg) {
 }
 
 void runtime_finalize() {
+  // Non-daemon threads finish before the atexit handlers run, as in CPython.
+  if (Value threading = dict_get(sys_modules().as<Dict>(), Value(intern_cstr("threading")))) {
+    if (!call_method0(threading, intern_cstr("_shutdown"))) write_unraisable(fetch_error(), threading);
+  }
   finalizing.store(true, std::memory_order_relaxed);
   run_atexit_handlers();
   flush_std_streams();
@@ -199,14 +203,18 @@ void runtime_finalize() {
   }
 }
 
-Value run_main_code(Code* code, Value filename) {
-  Value modules = sys_modules();
+Module* new_main_module() {
   Module* main = module_new(intern_cstr("__main__"));
   dict_set_str(main->dict, names::__builtins__, Value(builtins_dict));
   dict_set_str(main->dict, names::__annotations__, Value(dict_new()));
+  dict_set(sys_modules().as<Dict>(), Value(intern_cstr("__main__")), Value(main));
+  return main;
+}
+
+Value run_main_code(Code* code, Value filename) {
+  Module* main = new_main_module();
   if (filename) dict_set_str(main->dict, names::__file__, filename);
   dict_set_str(main->dict, names::__cached__, None());
-  dict_set(modules.as<Dict>(), Value(intern_cstr("__main__")), Value(main));
   return eval_code(code, main->dict, Value());
 }
 

@@ -41,6 +41,8 @@ Module* create_sys_module(const RuntimeConfig& cfg);
 Module* create_builtins_module();
 void flush_std_streams();
 
+// A fresh, empty __main__ module, registered in sys.modules.
+struct Module* new_main_module();
 // Runs `code` as the __main__ module. Returns null with the exception pending.
 Value run_main_code(struct Code* code, Value filename);
 // The process exit status for an exception that reached the top (SystemExit

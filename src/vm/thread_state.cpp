@@ -30,6 +30,7 @@ constexpr size_t kNativeStackReserve = size_t(256) << 10;
 
 Mutex registry_lock;
 std::atomic<ThreadState*> registry_head{nullptr};
+std::atomic<uint64_t> last_thread_ident{0};
 
 // Called by the collector with every thread stopped: each thread's live frames.
 void push_frame_stacks(gc::PushRangeFn push) {
@@ -39,7 +40,19 @@ void push_frame_stacks(gc::PushRangeFn push) {
 
 }  // namespace
 
-ThreadState* thread_state_attach(bool is_main) {
+uint64_t new_thread_ident() { return last_thread_ident.fetch_add(1, std::memory_order_relaxed) + 1; }
+
+bool find_os_thread(uint64_t ident, pthread_t* out) {
+  LockGuard guard(registry_lock);
+  for (ThreadState* t = registry_head.load(std::memory_order_acquire); t; t = t->next)
+    if (t->ident == ident) {
+      *out = t->os_thread;
+      return true;
+    }
+  return false;
+}
+
+ThreadState* thread_state_attach(bool is_main, uint64_t ident) {
   auto* t = static_cast<ThreadState*>(gc::alloc_uncollectable(sizeof(ThreadState)));
   new (t) ThreadState();
   void* stack = mmap(nullptr, kFrameStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -48,7 +61,8 @@ ThreadState* thread_state_attach(bool is_main) {
   t->stack_top = t->stack_base;
   t->stack_end = t->stack_base + kFrameStackBytes / sizeof(Value);
   t->exc_info = &t->base_exc_info;
-  t->ident = uint64_t(pthread_self());
+  t->ident = ident ? ident : new_thread_ident();
+  t->os_thread = pthread_self();
   t->native_id = uint64_t(syscall(SYS_gettid));
   t->is_main = is_main;
   pthread_attr_t attr;

@@ -1,6 +1,8 @@
 // Per-thread interpreter state. One ThreadState per OS thread that runs Python
 // code; reached through a thread_local pointer (one fs-relative load).
 #pragma once
+#include <pthread.h>
+
 #include <atomic>
 #include <cstdint>
 
@@ -39,19 +41,28 @@ struct ThreadState {
   Value async_exc;
   // Native stack bounds: RecursionError before the C stack can overflow.
   char* native_stack_limit = nullptr;
-  uint64_t ident = 0;         // threading.get_ident()
+  // threading.get_ident(): unique for the life of the process, so a thread
+  // that ends never lends its identity (RLock ownership, threading._active)
+  // to a later one, as reused pthread_t values would.
+  uint64_t ident = 0;
+  pthread_t os_thread{};
   uint64_t native_id = 0;     // threading.get_native_id()
   bool is_main = false;
   ThreadState* next = nullptr;  // registry of live threads
   ThreadState* prev = nullptr;
   void* thread_local_data = nullptr;  // _thread._local storage
+  Value sentinel_lock;  // _thread._set_sentinel(): released when the thread ends
 };
 
 extern thread_local ThreadState* current_thread_state;
 inline ThreadState* ts() { return current_thread_state; }
 
-// Creates and registers the state for the calling thread (main or new thread).
-ThreadState* thread_state_attach(bool is_main);
+// Creates and registers the state for the calling thread (main or new thread),
+// with an ident from new_thread_ident() or a fresh one when 0.
+ThreadState* thread_state_attach(bool is_main, uint64_t ident = 0);
+uint64_t new_thread_ident();
+// The OS thread of a live thread state, by ident; false when none is alive.
+bool find_os_thread(uint64_t ident, pthread_t* out);
 void thread_state_detach();
 
 // In the child after fork(): the calling thread is the only one left and
