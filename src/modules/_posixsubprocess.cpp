@@ -202,7 +202,7 @@ void child_prepare(ChildPlan& p) {
     if ((p.errwrite = dup(p.errwrite)) < 0) child_fail(err_fd, errno, "noexec");
   if (!move_std_fd(p.p2cread, 0) || !move_std_fd(p.c2pwrite, 1) || !move_std_fd(p.errwrite, 2))
     child_fail(err_fd, errno, "noexec");
-  if (p.cwd && chdir(p.cwd) != 0) child_fail(err_fd, errno, "noexec:chdir");
+  if (p.cwd && chdir(p.cwd) != 0) child_fail(err_fd, errno, "noexec");
   if (p.child_umask >= 0) umask(mode_t(p.child_umask));
   if (p.restore_signals) {
     signal(SIGPIPE, SIG_DFL);

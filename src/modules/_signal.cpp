@@ -231,7 +231,9 @@ Value sig_pthread_kill(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (!int_to_u64(args[0], &thread_id)) return Value();
   int signum;
   if (!int_arg(args[1], &signum)) return Value();
-  int err = pthread_kill(pthread_t(thread_id), signum);
+  pthread_t thread;
+  if (!find_os_thread(thread_id, &thread)) return raise_os_error(ESRCH);
+  int err = pthread_kill(thread, signum);
   if (err != 0) return raise_os_error(err);
   if (!run_pending_handlers()) return Value();
   return None();

@@ -205,7 +205,7 @@ Value poll_poll(Value self, const Value* args, size_t nargs, Tuple* kw) {
     if (!to_double(args[0], &timeout_ms)) {
       if (error_matches(&exc::TypeError)) {
         clear_error();
-        return raise(&exc::TypeError, "Timeout must be an integer or None");
+        return raise(&exc::TypeError, "timeout must be an integer or None");
       }
       return Value();
     }
