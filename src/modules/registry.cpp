@@ -3,7 +3,7 @@
 
 namespace spindle {
 
-extern const ModuleDef atexit_module, imp_module, warnings_native_module, cmath_module, codecs_module, collections_module, errno_module, functools_module, gc_module, io_module,
+extern const ModuleDef atexit_module, imp_module, warnings_native_module, cmath_module, codecs_module, collections_module, csv_module, errno_module, functools_module, gc_module, io_module,
     itertools_module, math_module, operator_module, posix_module, posixsubprocess_module, select_module, signal_module, sre_module, stat_module, string_module, thread_module, time_module,
     unicodedata_module, weakref_module;
 
@@ -15,6 +15,7 @@ void register_native_modules() {
       &cmath_module,
       &codecs_module,
       &collections_module,
+      &csv_module,
       &errno_module,
       &functools_module,
       &gc_module,
