@@ -440,13 +440,12 @@ Value find_and_load(Str* fullname) {
   ImportLock* lock = lock_for(fullname);
   bool acquired = acquire_import_lock(lock);
   Value m = dict_get(modules, Value(fullname));
-  if (!m) {
-    if (!acquired) {
-      // We are importing it already (circular): nothing in sys.modules yet means it failed.
-      return module_not_found(fullname);
-    }
-    m = load_unlocked(fullname);
-  }
+  // Not acquired: this thread is importing it already, and it is not in
+  // sys.modules yet, so the outer import is still loading its parent package,
+  // whose code imports it (`from . import sub` in __init__.py). As with
+  // CPython's re-entrant module locks, load it here; the outer import then
+  // finds it in sys.modules.
+  if (!m) m = load_unlocked(fullname);
   if (acquired) release_import_lock(lock);
   return m;
 }

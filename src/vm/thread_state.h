@@ -51,6 +51,7 @@ struct ThreadState {
   ThreadState* next = nullptr;  // registry of live threads
   ThreadState* prev = nullptr;
   void* thread_local_data = nullptr;  // _thread._local storage
+  Value context;  // the current contextvars.Context (_contextvars.cpp), null until first used
   Value sentinel_lock;  // _thread._set_sentinel(): released when the thread ends
 };
 

@@ -1,0 +1,2 @@
+from . import sub
+print("init done", sub.VALUE)

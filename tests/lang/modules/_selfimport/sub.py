@@ -1,0 +1,2 @@
+print("sub runs")
+VALUE = 42
