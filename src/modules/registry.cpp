@@ -1,19 +1,43 @@
-// The native modules compiled into Spindle.
+// The native modules compiled into Spindle, one per line, alphabetical.
 #include "objects/module.h"
 
 namespace spindle {
 
-extern const ModuleDef ast_module, atexit_module, binascii_module, imp_module, warnings_native_module, cmath_module, codecs_module,
-    collections_module, contextvars_module, errno_module, functools_module, gc_module, io_module, itertools_module,
-    marshal_module, random_module, math_module, operator_module, posix_module, sha512_module, sre_module, stat_module,
-    string_module, struct_module, thread_module, time_module,
-    unicodedata_module, weakref_module;
+extern const ModuleDef ast_module;
+extern const ModuleDef atexit_module;
+extern const ModuleDef binascii_module;
+extern const ModuleDef cmath_module;
+extern const ModuleDef codecs_module;
+extern const ModuleDef collections_module;
+extern const ModuleDef contextvars_module;
+extern const ModuleDef errno_module;
+extern const ModuleDef functools_module;
+extern const ModuleDef gc_module;
+extern const ModuleDef imp_module;
+extern const ModuleDef io_module;
+extern const ModuleDef itertools_module;
+extern const ModuleDef marshal_module;
+extern const ModuleDef math_module;
+extern const ModuleDef operator_module;
+extern const ModuleDef posix_module;
+extern const ModuleDef posixsubprocess_module;
+extern const ModuleDef random_module;
+extern const ModuleDef select_module;
+extern const ModuleDef sha512_module;
+extern const ModuleDef signal_module;
+extern const ModuleDef sre_module;
+extern const ModuleDef stat_module;
+extern const ModuleDef string_module;
+extern const ModuleDef struct_module;
+extern const ModuleDef thread_module;
+extern const ModuleDef time_module;
+extern const ModuleDef unicodedata_module;
+extern const ModuleDef warnings_native_module;
+extern const ModuleDef weakref_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
       &ast_module,
-      &imp_module,
-      &warnings_native_module,
       &atexit_module,
       &binascii_module,
       &cmath_module,
@@ -23,14 +47,18 @@ void register_native_modules() {
       &errno_module,
       &functools_module,
       &gc_module,
+      &imp_module,
       &io_module,
       &itertools_module,
       &marshal_module,
       &math_module,
       &operator_module,
       &posix_module,
+      &posixsubprocess_module,
       &random_module,
+      &select_module,
       &sha512_module,
+      &signal_module,
       &sre_module,
       &stat_module,
       &string_module,
@@ -38,6 +66,7 @@ void register_native_modules() {
       &thread_module,
       &time_module,
       &unicodedata_module,
+      &warnings_native_module,
       &weakref_module,
   };
   for (const ModuleDef* def : modules) register_native_module(def);

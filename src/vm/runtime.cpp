@@ -70,14 +70,6 @@ bool unbuffered = false;
 std::atomic<bool> finalizing{false};
 bool gc_stats = false;
 
-void sigint_handler(int) {
-  ThreadState* main = main_thread_state();
-  if (main) {
-    main->pending.fetch_or(kPendingSignals, std::memory_order_release);
-    signal_arrived(SIGINT);
-  }
-}
-
 void add_path(List* path, const std::string& p) { list_append(path, Value(str_from_utf8_surrogateescape(p.data(), p.size()))); }
 
 }  // namespace
@@ -186,7 +178,8 @@ bool runtime_init(const RuntimeConfig& cfg) {
   // No SA_RESTART: a blocking read (input(), file reads, sleep) must return
   // EINTR so the pending KeyboardInterrupt is raised without waiting for data.
   struct sigaction action {};
-  action.sa_handler = sigint_handler;
+  action.sa_handler = trip_signal;
+  action.sa_flags = SA_ONSTACK;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   std::signal(SIGPIPE, SIG_IGN);

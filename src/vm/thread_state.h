@@ -81,6 +81,15 @@ ThreadState* main_thread_state();
 void clear_stale_frame_slots();
 // Records that a signal arrived (async-signal-safe).
 void signal_arrived(int signum);
+// The process-level handler of every signal with a Python-level handler
+// (async-signal-safe): marks it for the main thread's next safe point and
+// writes its number to the wake-up fd (signal.set_wakeup_fd), if any.
+void trip_signal(int signum);
+// Sets the wake-up fd (-1: none); returns the previous one.
+int exchange_signal_wakeup_fd(int fd);
+// Installs the function that runs the Python-level handler of a signal at a
+// safe point of the main thread (null result: it raised).
+void set_python_signal_dispatch(Value (*fn)(int signum));
 
 // Enters a nested evaluation level (a Python call or a native recursion such as
 // repr of a nested list); raises RecursionError and returns false when the
