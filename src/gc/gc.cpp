@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstring>
 #include <ctime>
+#include <mutex>
 
 namespace spindle::gc {
 
@@ -164,17 +165,30 @@ void* read_hidden_weak_link(const uintptr_t* link) {
   return GC_call_with_alloc_lock(reveal_link, const_cast<uintptr_t*>(link));
 }
 
-// gc.collect() collects even while automatic collection is disabled, as in
-// CPython; Boehm's disable is a counter, so lift it for the duration.
+// Automatic collection is on or off (gc.enable/disable are idempotent, not
+// counted like Boehm's GC_disable), and gc.collect() collects even while it is
+// off, as in CPython. The switch and an explicit collection are serialised so
+// that racing callers never leave Boehm's counter unbalanced.
+std::mutex collection_switch;
+std::atomic<bool> collection_off{false};  // written under collection_switch
+
 void collect() {
-  int lifted = 0;
-  for (; GC_is_disabled(); lifted++) GC_enable();
+  std::lock_guard<std::mutex> guard(collection_switch);
+  if (collection_off) GC_enable();
   GC_gcollect();
-  for (; lifted > 0; lifted--) GC_disable();
+  if (collection_off) GC_disable();
 }
-void enable() { GC_enable(); }
-void disable() { GC_disable(); }
-bool is_enabled() { return !GC_is_disabled(); }
+void enable() {
+  std::lock_guard<std::mutex> guard(collection_switch);
+  if (collection_off) GC_enable();
+  collection_off = false;
+}
+void disable() {
+  std::lock_guard<std::mutex> guard(collection_switch);
+  if (!collection_off) GC_disable();
+  collection_off = true;
+}
+bool is_enabled() { return !collection_off.load(std::memory_order_relaxed); }
 
 Stats stats() {
   Stats s;

@@ -35,11 +35,11 @@ Value gc_collect(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value gc_enable(Value, const Value*, size_t, Tuple*) {
-  if (!gc::is_enabled()) gc::enable();
+  gc::enable();
   return None();
 }
 Value gc_disable(Value, const Value*, size_t, Tuple*) {
-  if (gc::is_enabled()) gc::disable();
+  gc::disable();
   return None();
 }
 Value gc_isenabled(Value, const Value*, size_t, Tuple*) { return Bool(gc::is_enabled()); }

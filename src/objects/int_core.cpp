@@ -603,8 +603,9 @@ Value int_pow(Value a, Value b, Value mod) {
     return Value::from_small_int(mpz_even_p(MpzArg(b).get()) ? 1 : -1);
   }
   uint64_t e;
-  if (!int_to_u64(b, &e) || e > kMaxResultBits ||
-      result_too_big(e * (mpz_sizeinbase(ma.get(), 2) - 1))) {
+  uint64_t result_bits;
+  if (!int_to_u64(b, &e) || __builtin_mul_overflow(e, uint64_t(mpz_sizeinbase(ma.get(), 2) - 1), &result_bits) ||
+      result_too_big(result_bits)) {
     clear_error();
     return raise_no_memory();
   }

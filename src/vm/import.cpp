@@ -361,8 +361,10 @@ bool install_importlib_finders(Value importlib) {
   Value bootstrap = get_attr_cstr(importlib, "_bootstrap");
   Value external = bootstrap ? get_attr_cstr(importlib, "_bootstrap_external") : Value();
   Value meta_path = external ? sys_get("meta_path") : Value();
-  if (!meta_path) return false;
-  if (list_size(meta_path.as<List>()) != 0) return true;  // set up already, or by the program
+  Value path_finder = meta_path ? get_attr_cstr(external, "PathFinder") : Value();
+  if (!path_finder) return false;
+  int present = contains(meta_path, path_finder);
+  if (present) return present > 0;  // installed already (importlib reloaded)
   for (const char* finder : {"BuiltinImporter", "FrozenImporter"}) {
     Value f = get_attr_cstr(bootstrap, finder);
     if (!f) return false;
