@@ -60,6 +60,7 @@ Value spec_new(Value name, Value loader, Value origin, Value search_locations, b
   dict_set_str(s->dict, intern_cstr("has_location"), Bool(has_location));
   dict_set_str(s->dict, intern_cstr("_initializing"), False());
   dict_set_str(s->dict, intern_cstr("_set_fileattr"), Bool(has_location));
+  dict_set_str(s->dict, intern_cstr("_uninitialized_submodules"), Value(list_new()));  // importlib's bookkeeping
   return Value(s);
 }
 
