@@ -243,8 +243,8 @@ std::string home_directory() {
 }
 
 // Where cache files go: $SPINDLE_CACHE_DIR, else $XDG_CACHE_HOME/spindle,
-// else ~/.cache/spindle. Empty when caching is off (SPINDLE_NO_CODE_CACHE set
-// to anything but "" or "0", or no build id).
+// else ~/.cache/spindle. dir is empty when caching is off
+// (SPINDLE_NO_CODE_CACHE set to anything but "" or "0", or no build id).
 struct Settings {
   std::string dir;
   std::string build_id;
@@ -303,9 +303,14 @@ Entry entry_for(const std::string& source, const struct stat& st, Value filename
     char cwd[4096];
     if (getcwd(cwd, sizeof cwd)) absolute = std::string(cwd) + "/" + source;
   }
+  // The file's stem, with its package for an __init__ (the hash tells files apart; this names them for people).
   size_t slash = absolute.find_last_of('/');
   std::string stem = absolute.substr(slash + 1);
   if (stem.size() > 3 && stem.compare(stem.size() - 3, 3, ".py") == 0) stem.resize(stem.size() - 3);
+  if (stem == "__init__" && slash > 0) {
+    size_t parent = absolute.find_last_of('/', slash - 1);
+    stem = absolute.substr(parent + 1, slash - parent - 1) + "." + stem;
+  }
   char name[64];
   std::snprintf(name, sizeof name, ".%016llx.spindle-%u", (unsigned long long)hash_bytes(absolute.data(), absolute.size()),
                 kBytecodeFormatVersion);
