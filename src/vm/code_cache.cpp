@@ -82,7 +82,8 @@ Code* bad_code() {
   return nullptr;
 }
 
-// Reads n items of T into a new block (atomic: the items hold no pointers).
+// Reads n items of T into a new block (atomic: the items hold no pointers),
+// allocated once the data is known to be there.
 template <typename T>
 T* read_array(MarshalReader& r, size_t n) {
   const uint8_t* p = marshal_read_bytes(r, sizeof(T) * n);
@@ -118,12 +119,14 @@ Code* read_code(MarshalReader& r) {
   if (!positions) return nullptr;
   for (size_t i = 0; i < n; i++)
     if (instr_op(instructions[i]) >= kNumOpcodes) return bad_code();
-  auto* table = static_cast<ExceptionTableEntry*>(gc::alloc_atomic(sizeof(ExceptionTableEntry) * (f.exception_table_size + 1)));
+  // The data is there before anything is allocated for it.
+  const uint8_t* handlers = marshal_read_bytes(r, sizeof(PackedHandler) * size_t(f.exception_table_size));
+  if (!handlers) return nullptr;
+  auto* table =
+      static_cast<ExceptionTableEntry*>(gc::alloc_atomic(sizeof(ExceptionTableEntry) * (size_t(f.exception_table_size) + 1)));
   for (uint32_t i = 0; i < f.exception_table_size; i++) {
-    const uint8_t* hp = marshal_read_bytes(r, sizeof(PackedHandler));
-    if (!hp) return nullptr;
     PackedHandler h;
-    std::memcpy(&h, hp, sizeof h);
+    std::memcpy(&h, handlers + sizeof h * i, sizeof h);
     if (h.start > h.end || h.end > n || h.handler >= n) return bad_code();
     table[i] = ExceptionTableEntry{h.start, h.end, h.handler, uint16_t(h.depth_and_lasti), (h.depth_and_lasti >> 16) != 0};
   }
