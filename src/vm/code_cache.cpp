@@ -53,6 +53,9 @@ struct PackedHandler {
 };
 static_assert(std::is_trivially_copyable_v<Position> && sizeof(Position) == 4 * sizeof(int32_t),
               "positions are stored as raw memory");
+// A tripwire for new Code fields, which write_code and read_code must carry.
+static_assert(sizeof(void*) != 8 || sizeof(Code) == 176,
+              "Code changed: update write_code/read_code, bump kBytecodeFormatVersion, then this size");
 
 bool write_values(MarshalWriter& w, std::initializer_list<Value> values) {
   for (Value v : values)
