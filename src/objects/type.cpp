@@ -319,7 +319,7 @@ Tuple* c3_merge(Type* t, Tuple* bases) {
     Type* base = bases->items[i].as<Type>();
     Tuple* m = base->mro;
     if (!m) {  // a base whose own mro() is still running
-      raise(&exc::TypeError, "Cannot extend an incomplete type '%U'", Value(base->name));
+      raise(&exc::TypeError, "Cannot extend an incomplete type '%U'", base->name);
       return nullptr;
     }
     seqs.emplace_back(m->items, m->items + m->size);
