@@ -10,6 +10,7 @@ extern const ModuleDef cmath_module;
 extern const ModuleDef codecs_module;
 extern const ModuleDef collections_module;
 extern const ModuleDef contextvars_module;
+extern const ModuleDef csv_module;
 extern const ModuleDef errno_module;
 extern const ModuleDef functools_module;
 extern const ModuleDef gc_module;
@@ -44,6 +45,7 @@ void register_native_modules() {
       &codecs_module,
       &collections_module,
       &contextvars_module,
+      &csv_module,
       &errno_module,
       &functools_module,
       &gc_module,
