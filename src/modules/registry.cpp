@@ -6,6 +6,7 @@ namespace spindle {
 extern const ModuleDef ast_module;
 extern const ModuleDef atexit_module;
 extern const ModuleDef binascii_module;
+extern const ModuleDef bisect_module;
 extern const ModuleDef cmath_module;
 extern const ModuleDef codecs_module;
 extern const ModuleDef collections_module;
@@ -14,6 +15,7 @@ extern const ModuleDef csv_module;
 extern const ModuleDef errno_module;
 extern const ModuleDef functools_module;
 extern const ModuleDef gc_module;
+extern const ModuleDef heapq_module;
 extern const ModuleDef imp_module;
 extern const ModuleDef io_module;
 extern const ModuleDef itertools_module;
@@ -41,6 +43,7 @@ void register_native_modules() {
       &ast_module,
       &atexit_module,
       &binascii_module,
+      &bisect_module,
       &cmath_module,
       &codecs_module,
       &collections_module,
@@ -49,6 +52,7 @@ void register_native_modules() {
       &errno_module,
       &functools_module,
       &gc_module,
+      &heapq_module,
       &imp_module,
       &io_module,
       &itertools_module,
