@@ -19,6 +19,7 @@ extern const ModuleDef heapq_module;
 extern const ModuleDef imp_module;
 extern const ModuleDef io_module;
 extern const ModuleDef itertools_module;
+extern const ModuleDef json_module;
 extern const ModuleDef marshal_module;
 extern const ModuleDef math_module;
 extern const ModuleDef operator_module;
@@ -56,6 +57,7 @@ void register_native_modules() {
       &imp_module,
       &io_module,
       &itertools_module,
+      &json_module,
       &marshal_module,
       &math_module,
       &operator_module,
