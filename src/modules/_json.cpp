@@ -355,9 +355,9 @@ Value scanner_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   Value parsed[2];
   static const ArgSpec spec{"scan_once", {"string", "idx"}, 2};
   if (!parse_args(spec, args, nargs, kwnames, parsed)) return Value();
-  if (!is_str(parsed[0])) return raise_first_arg_not_str(parsed[0]);
   int64_t idx;
   if (!ssize_arg(parsed[1], &idx)) return Value();
+  if (!is_str(parsed[0])) return raise_first_arg_not_str(parsed[0]);
   Str* s = parsed[0].as<Str>();
   Scan scan{self.as<ScannerObject>(), s, dict_new(), s->length};
   int64_t next = 0;
@@ -368,11 +368,12 @@ Value scanner_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
 
 Value json_scanstring(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("scanstring", kwnames) || !check_tuple_nargs("scanstring", nargs, 2, 3)) return Value();
-  if (!is_str(args[0])) return raise_first_arg_not_str(args[0]);
+  // Converted in CPython's order: the numbers, then the string check.
   int64_t end;
   if (!ssize_arg(args[1], &end)) return Value();
   int64_t strict = 1;
   if (nargs > 2 && !index_as_i64(args[2], &strict, &exc::OverflowError)) return Value();
+  if (!is_str(args[0])) return raise_first_arg_not_str(args[0]);
   int64_t next = 0;
   Value v = scan_string(args[0].as<Str>(), end, strict != 0, &next);
   if (!v) return Value();
@@ -521,9 +522,17 @@ struct Encode {
   // int.__repr__ regardless of subclass overrides.
   static bool int_text(StrBuilder& to, Value v) {
     if (v.is_small_int()) {
+      int64_t i = v.as_small_int();  // small ints are far from INT64_MIN
       char buf[24];
-      int n = snprintf(buf, sizeof buf, "%lld", (long long)v.as_small_int());
-      to.append_ascii(std::string_view(buf, size_t(n)));
+      char* end = buf + sizeof buf;
+      char* p = end;
+      uint64_t magnitude = uint64_t(i < 0 ? -i : i);
+      do {
+        *--p = char('0' + magnitude % 10);
+        magnitude /= 10;
+      } while (magnitude);
+      if (i < 0) *--p = '-';
+      to.append_ascii(std::string_view(p, size_t(end - p)));
       return true;
     }
     Value text = int_to_string(int_exact(v), 10);
@@ -601,21 +610,41 @@ bool Encode::list(Value seq) {
   return true;
 }
 
-// The (key, value) pairs of a dict as CPython's PyMapping_Items gives them:
-// a snapshot of an exact dict, else the result of .items().
-List* mapping_items(Value map) {
-  if (is_dict_exact(map)) {
+// The (key, value) pairs of a dict as CPython's PyMapping_Items gives them
+// (a snapshot of an exact dict, else the result of .items()), sorted when
+// asked, flattened into key, value, key, value...
+Tuple* mapping_items(Value map, bool sort) {
+  if (is_dict_exact(map) && !sort) {
     Dict* d = map.as<Dict>();
-    List* items = list_new(dict_size(d));
-    int64_t pos = 0;
+    int64_t capacity = dict_size(d);
+    Tuple* flat = tuple_new(2 * capacity);
+    int64_t pos = 0, n = 0;
     Value k, v;
-    while (dict_next(d, &pos, &k, &v)) list_append(items, Value(tuple_pack({k, v})));
-    return items;
+    while (n < capacity && dict_next(d, &pos, &k, &v)) {
+      flat->items[2 * n] = k;
+      flat->items[2 * n + 1] = v;
+      n++;
+    }
+    flat->size = 2 * n;  // the dict may have shrunk meanwhile
+    return flat;
   }
   Value items = call_method0(map, intern_cstr("items"));
   if (!items) return nullptr;
   Value as_list = list_from_iterable(items);
-  return as_list ? as_list.as<List>() : nullptr;
+  if (!as_list) return nullptr;
+  List* pairs = as_list.as<List>();
+  if (sort && list_sort(pairs, Value(), false) < 0) return nullptr;
+  Tuple* flat = tuple_new(2 * list_size(pairs));
+  for (int64_t i = 0; i < list_size(pairs) && 2 * i < flat->size; i++) {
+    Value item = list_get(pairs, i);
+    if (!item || !is_instance_of(item, &tuple_type) || item.as<Tuple>()->size != 2) {
+      raise(&exc::ValueError, "items must return 2-tuples");
+      return nullptr;
+    }
+    flat->items[2 * i] = item.as<Tuple>()->items[0];
+    flat->items[2 * i + 1] = item.as<Tuple>()->items[1];
+  }
+  return flat;
 }
 
 bool Encode::dict(Value map) {
@@ -626,17 +655,11 @@ bool Encode::dict(Value map) {
   Value ident;
   if (!enter_marker(map, &ident)) return false;
   out.append('{');
-  List* items = mapping_items(map);
+  Tuple* items = mapping_items(map, e->sort_keys);
   if (!items) return false;
-  if (e->sort_keys && list_sort(items, Value(), false) < 0) return false;
   bool first = true;
-  for (int64_t i = 0; i < list_size(items); i++) {
-    Value item = list_get(items, i);
-    if (!item || !is_instance_of(item, &tuple_type) || item.as<Tuple>()->size != 2) {
-      raise(&exc::ValueError, "items must return 2-tuples");
-      return false;
-    }
-    Value key = item.as<Tuple>()->items[0];
+  for (int64_t i = 0; i < items->size; i += 2) {
+    Value key = items->items[i];
     Value key_text = key;
     if (!is_str(key)) {
       // Other keys are converted to their JSON text, then encoded as strings.
@@ -659,7 +682,7 @@ bool Encode::dict(Value map) {
     first = false;
     if (!string(key_text)) return false;
     out.append(e->key_separator);
-    if (!value(item.as<Tuple>()->items[1])) return false;
+    if (!value(items->items[i + 1])) return false;
   }
   if (!leave_marker(ident)) return false;
   out.append('}');
