@@ -3,8 +3,10 @@
 // positions follow CPython 3.11's pure-Python fallbacks exactly (including
 // their quirks), only faster.
 #include <cmath>
+#include <algorithm>
 #include <cstring>
 #include <mutex>
+#include <vector>
 
 #include "objects/args.h"
 #include "objects/dict.h"
@@ -64,6 +66,25 @@ int64_t read_hex4(const Str* s, int64_t pos) {
   return value;
 }
 
+// The first index in [from, len) holding '"', '\\' or (when strict) a
+// control character; len if none.
+template <class Char>
+int64_t find_string_special(const Char* data, int64_t from, int64_t len, bool strict) {
+  for (int64_t i = from; i < len; i++) {
+    Char c = data[i];
+    if (c == '"' || c == '\\' || (c <= 0x1f && strict)) return i;
+  }
+  return len;
+}
+
+int64_t find_string_special(const Str* s, int64_t from, bool strict) {
+  switch (s->kind) {
+    case 1: return find_string_special(s->data1(), from, s->length, strict);
+    case 2: return find_string_special(s->data2(), from, s->length, strict);
+    default: return find_string_special(s->data4(), from, s->length, strict);
+  }
+}
+
 // The body of a JSON string whose opening quote is just before `end`.
 // Returns the str and stores the index after the closing quote in *next_end.
 Value scan_string(Str* s, int64_t end, bool strict, int64_t* next_end) {
@@ -73,14 +94,10 @@ Value scan_string(Str* s, int64_t end, bool strict, int64_t* next_end) {
   StrBuilder out;
   bool built = false;  // `out` holds the text so far (an escape was seen)
   for (;;) {
-    int64_t next = end;
-    uint32_t c = 0;
-    for (; next < len; next++) {
-      c = s->at(next);
-      if (c == '"' || c == '\\') break;
-      if (c <= 0x1f && strict) return raise_decode_error("Invalid control character at", s, next);
-    }
+    int64_t next = find_string_special(s, end, strict);
     if (next == len) return raise_decode_error("Unterminated string starting at", s, begin);
+    uint32_t c = s->at(next);
+    if (c != '"' && c != '\\') return raise_decode_error("Invalid control character at", s, next);
     if (c == '"' && !built) {
       *next_end = next + 1;
       return Value(str_substr(s, end, next));
@@ -610,29 +627,59 @@ bool Encode::list(Value seq) {
   return true;
 }
 
-// The (key, value) pairs of a dict as CPython's PyMapping_Items gives them
-// (a snapshot of an exact dict, else the result of .items()), sorted when
-// asked, flattened into key, value, key, value...
-Tuple* mapping_items(Value map, bool sort) {
-  if (is_dict_exact(map) && !sort) {
-    Dict* d = map.as<Dict>();
-    int64_t capacity = dict_size(d);
-    Tuple* flat = tuple_new(2 * capacity);
-    int64_t pos = 0, n = 0;
-    Value k, v;
-    while (n < capacity && dict_next(d, &pos, &k, &v)) {
-      flat->items[2 * n] = k;
-      flat->items[2 * n + 1] = v;
-      n++;
-    }
-    flat->size = 2 * n;  // the dict may have shrunk meanwhile
-    return flat;
+// The pairs of an exact dict, read in one pass, flattened.
+Tuple* exact_dict_items(Dict* d) {
+  int64_t capacity = dict_size(d);
+  Tuple* flat = tuple_new(2 * capacity);
+  int64_t pos = 0, n = 0;
+  Value k, v;
+  while (n < capacity && dict_next(d, &pos, &k, &v)) {
+    flat->items[2 * n] = k;
+    flat->items[2 * n + 1] = v;
+    n++;
   }
-  Value items = call_method0(map, intern_cstr("items"));
-  if (!items) return nullptr;
-  Value as_list = list_from_iterable(items);
-  if (!as_list) return nullptr;
-  List* pairs = as_list.as<List>();
+  flat->size = 2 * n;  // the dict may have shrunk meanwhile
+  return flat;
+}
+
+// Distinct exact-str keys: ordering the (key, value) pairs is ordering the
+// keys, which compare without running Python code. Null if some key is not
+// an exact str.
+Tuple* sorted_by_str_keys(Tuple* flat) {
+  int64_t n = flat->size / 2;
+  for (int64_t i = 0; i < n; i++)
+    if (!is_str_exact(flat->items[2 * i])) return nullptr;
+  std::vector<int64_t> order(size_t(n), 0);  // indices only: no Values outside collected memory
+  for (int64_t i = 0; i < n; i++) order[size_t(i)] = i;
+  std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+    return str_compare(flat->items[2 * a].as<Str>(), flat->items[2 * b].as<Str>()) < 0;
+  });
+  Tuple* sorted = tuple_new(2 * n);
+  for (int64_t i = 0; i < n; i++) {
+    sorted->items[2 * i] = flat->items[2 * order[size_t(i)]];
+    sorted->items[2 * i + 1] = flat->items[2 * order[size_t(i)] + 1];
+  }
+  return sorted;
+}
+
+// The (key, value) pairs of a dict as CPython's PyMapping_Items gives them
+// (a snapshot of an exact dict, else the result of .items()), sorted as a
+// list of 2-tuples when asked, flattened into key, value, key, value...
+Tuple* mapping_items(Value map, bool sort) {
+  List* pairs;
+  if (is_dict_exact(map)) {
+    Tuple* flat = exact_dict_items(map.as<Dict>());
+    if (!sort) return flat;
+    if (Tuple* sorted = sorted_by_str_keys(flat)) return sorted;
+    pairs = list_new(flat->size / 2);
+    for (int64_t i = 0; i < flat->size; i += 2) list_append(pairs, Value(tuple_pack({flat->items[i], flat->items[i + 1]})));
+  } else {
+    Value items = call_method0(map, intern_cstr("items"));
+    if (!items) return nullptr;
+    Value as_list = list_from_iterable(items);
+    if (!as_list) return nullptr;
+    pairs = as_list.as<List>();
+  }
   if (sort && list_sort(pairs, Value(), false) < 0) return nullptr;
   Tuple* flat = tuple_new(2 * list_size(pairs));
   for (int64_t i = 0; i < list_size(pairs) && 2 * i < flat->size; i++) {
