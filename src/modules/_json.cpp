@@ -145,9 +145,8 @@ Value scan_string(Str* s, int64_t end, bool strict, int64_t* next_end) {
 }
 
 struct ScannerObject : Object {
-  Value strict;  // as given; `strict_flag` is its truth
   Value object_hook, object_pairs_hook, parse_float, parse_int, parse_constant;
-  bool strict_flag;
+  bool strict;
 };
 
 struct Scan {
@@ -181,7 +180,7 @@ Value Scan::value(int64_t idx, int64_t* next) {
   if (idx >= len) return raise_stop_iteration(int_from_i64(idx));
   switch (s->at(idx)) {
     case '"':
-      return scan_string(s, idx + 1, scanner->strict_flag, next);
+      return scan_string(s, idx + 1, scanner->strict, next);
     case '{': {
       if (!enter_recursion(" while decoding a JSON object from a unicode string")) return Value();
       Value r = object(idx + 1, next);
@@ -241,7 +240,7 @@ Value Scan::object(int64_t idx, int64_t* next) {
       if (idx >= len || s->at(idx) != '"')
         return raise_decode_error("Expecting property name enclosed in double quotes", s, idx);
       int64_t after;
-      Value key = scan_string(s, idx + 1, scanner->strict_flag, &after);
+      Value key = scan_string(s, idx + 1, scanner->strict, &after);
       if (!key) return Value();
       key = dict_setdefault(memo, key, key);
       if (!key) return Value();
@@ -346,11 +345,11 @@ Value make_scanner_new(Type* type, const Value* args, size_t nargs, Tuple* kwnam
   static const ArgSpec spec{"make_scanner", {"context"}, 1};
   if (!parse_args(spec, args, nargs, kwnames, &context)) return Value();
   auto* scanner = alloc_instance<ScannerObject>(type);
-  scanner->strict = get_attr(context, intern_cstr("strict"));
-  if (!scanner->strict) return Value();
-  int strict = truthy(scanner->strict);
-  if (strict < 0) return Value();
-  scanner->strict_flag = strict;
+  Value strict = get_attr(context, intern_cstr("strict"));
+  if (!strict) return Value();
+  int strict_truth = truthy(strict);
+  if (strict_truth < 0) return Value();
+  scanner->strict = strict_truth;
   struct Field {
     const char* name;
     Value ScannerObject::*slot;
@@ -399,13 +398,13 @@ Value json_scanstring(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 
 #define SCANNER_GETTER(field) \
   Value scanner_##field(Value self) { return self.as<ScannerObject>()->field; }
-SCANNER_GETTER(strict)
 SCANNER_GETTER(object_hook)
 SCANNER_GETTER(object_pairs_hook)
 SCANNER_GETTER(parse_float)
 SCANNER_GETTER(parse_int)
 SCANNER_GETTER(parse_constant)
 #undef SCANNER_GETTER
+Value scanner_strict(Value self) { return Bool(self.as<ScannerObject>()->strict); }
 
 const GetSetDef scanner_getsets[] = {
     {"strict", scanner_strict, nullptr, "strict"},

@@ -139,3 +139,21 @@ try:
     csv.reader([], 'semi')
 except csv.Error as e:
     print('Error', e)
+
+r = csv.reader(['"ab"c\n', 'x\n', '"q\n'], strict=True)
+for _ in range(4):
+    try:
+        print(next(r))
+    except StopIteration:
+        print('stop'); break
+    except csv.Error as e:
+        print('Error', e)
+csv.field_size_limit(3)
+r = csv.reader(['abcdef\n', 'x\n', 'yz\n'])
+for _ in range(4):
+    try:
+        print(next(r))
+    except StopIteration:
+        print('stop'); break
+    except csv.Error as e:
+        print('Error', e)

@@ -52,7 +52,7 @@ for args in [(1, str, str, None, ':', ',', 0, 0, 0), ([], str, str, None, ':', '
 
 
 class Ctx:
-    strict = True
+    strict = 1
     object_hook = None
     object_pairs_hook = None
     parse_float = float
