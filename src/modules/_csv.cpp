@@ -2,6 +2,7 @@
 // dialect registry, with CPython 3.11's parsing and quoting rules.
 #include <atomic>
 #include <climits>
+#include <mutex>
 #include <vector>
 
 #include "objects/args.h"
@@ -589,7 +590,8 @@ const MethodDef csv_methods[] = {
 };
 
 bool csv_init(Module* m) {
-  if (!csv_error) {
+  static std::once_flag once;
+  std::call_once(once, [] {
     dialect_type.native_name = "_csv.Dialect";
     dialect_type.instance_size = sizeof(DialectObject);
     dialect_type.flags = kTypeBaseType;
@@ -614,9 +616,12 @@ bool csv_init(Module* m) {
     Dict* ns = dict_new();
     dict_set_str(ns, names::__module__, Value(intern_cstr("_csv")));
     Value cls = type_new_impl(&type_type, intern_cstr("Error"), tuple_pack({Value(&exc::Exception)}), ns, nullptr);
-    if (!cls) return false;
-    csv_error = cls.as<Type>();
+    csv_error = cls ? cls.as<Type>() : nullptr;
     dialects = dict_new();
+  });
+  if (!csv_error) {
+    if (!error_occurred()) raise(&exc::SystemError, "_csv.Error could not be created");
+    return false;
   }
   struct Constant {
     const char* name;
