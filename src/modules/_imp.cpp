@@ -139,20 +139,6 @@ Value imp_frozen_module_names(Value, const Value*, size_t nargs, Tuple* kwnames)
   return Value(tuple_new(0));
 }
 
-// test.support's import_fresh_module toggles the use of frozen modules. With
-// none to use, the setting is only recorded.
-std::atomic<int64_t> frozen_override{0};
-
-Value imp_override_frozen_modules_for_tests(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("_override_frozen_modules_for_tests", kwnames) ||
-      !check_positional("_override_frozen_modules_for_tests", nargs, 1, 1))
-    return Value();
-  int64_t override_value;
-  if (!index_as_i64(args[0], &override_value, &exc::OverflowError)) return Value();
-  frozen_override.store(override_value, std::memory_order_relaxed);
-  return None();
-}
-
 Value imp_extension_suffixes(Value, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_args("extension_suffixes", nargs, kwnames)) return Value();
   return Value(list_new());  // no C extension modules can be loaded
@@ -202,8 +188,6 @@ const MethodDef imp_methods[] = {
     {"find_frozen", imp_find_frozen, kMethodStatic, "Return info about the corresponding frozen module (if there is one) or None."},
     {"init_frozen", imp_init_frozen, kMethodStatic, "Initializes a frozen module."},
     {"_frozen_module_names", imp_frozen_module_names, kMethodStatic, "Returns the list of available frozen modules."},
-    {"_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests, kMethodStatic,
-     "(internal-only) Override PyConfig.use_frozen_modules.\n\n(-1: \"off\", 1: \"on\", 0: no override)\nSee frozen_modules() in Lib/test/support/import_helper.py."},
     {"extension_suffixes", imp_extension_suffixes, kMethodStatic, "Returns the list of file suffixes used to identify extension modules."},
     {"create_dynamic", imp_create_dynamic, kMethodStatic, "Create an extension module."},
     {"exec_dynamic", imp_exec_dynamic, kMethodStatic, "Initialize an extension module."},
