@@ -24,10 +24,9 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "threads/mutex.h"
+#include "vm/interp.h"
 
 namespace spindle {
-
-extern Type weakref_type;
 
 namespace {
 
@@ -67,14 +66,14 @@ bool weak_contains(WeakSet* s, Value cls) {
   return false;
 }
 
-// The live members, in insertion order.
-std::vector<Value> weak_members(WeakSet* s) {
-  std::vector<Value> out;
+// The live members, in insertion order (a list keeps them alive meanwhile).
+List* weak_members(WeakSet* s) {
+  List* out = list_new();
   WeakBlock* b = s->block.load(std::memory_order_acquire);
   if (!b) return out;
   int64_t n = b->count.load(std::memory_order_acquire);
   for (int64_t i = 0; i < n; i++)
-    if (void* p = gc::read_hidden_weak_link(&b->links[i])) out.push_back(Value(static_cast<Object*>(p)));
+    if (void* p = gc::read_hidden_weak_link(&b->links[i])) list_append(out, Value(static_cast<Object*>(p)));
   return out;
 }
 
@@ -83,10 +82,11 @@ void weak_add(WeakSet* s, Value cls) {
   if (weak_contains(s, cls)) return;
   WeakBlock* b = s->block.load(std::memory_order_relaxed);
   if (!b || b->count.load(std::memory_order_relaxed) == b->capacity) {
-    std::vector<Value> live = weak_members(s);
-    WeakBlock* bigger = new_block(int64_t(live.size()) * 2 + 4);
-    for (size_t i = 0; i < live.size(); i++) gc::register_hidden_weak_link(&bigger->links[i], live[i].as_object());
-    bigger->count.store(int64_t(live.size()), std::memory_order_relaxed);
+    List* live = weak_members(s);
+    int64_t n = list_size(live);
+    WeakBlock* bigger = new_block(n * 2 + 4);
+    for (int64_t i = 0; i < n; i++) gc::register_hidden_weak_link(&bigger->links[i], list_get(live, i).as_object());
+    bigger->count.store(n, std::memory_order_relaxed);
     s->block.store(bigger, std::memory_order_release);
     b = bigger;
   }
@@ -191,13 +191,15 @@ Value f_abc_init(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+Value call_attribute(Value obj, const char* name, std::initializer_list<Value> args);
+
 // Gives `flag` to t and its subclasses that have no collection flag yet.
 bool set_collection_flag(Value t, uint32_t flag) {
   if (!is_type_object(t)) return true;
   Type* type = t.as<Type>();
   if ((type->flags & kTypeImmutable) || (type->flags & (kTypeSequence | kTypeMapping))) return true;
   type->flags |= flag;
-  Value subs = call_method0(t, intern_cstr("__subclasses__"));
+  Value subs = call_attribute(t, "__subclasses__", {});
   if (!subs) return false;
   List* l = subs.as<List>();
   for (int64_t i = 0; i < list_size(l); i++)
@@ -228,9 +230,14 @@ Value f_abc_register(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames);
 
-Value subclasscheck(Value cls, Value subclass) {
-  return call_method1(cls, intern_cstr("__subclasscheck__"), subclass);
+// cls.name(arg...), looked up as an attribute (classmethods, metaclass methods).
+Value call_attribute(Value obj, const char* name, std::initializer_list<Value> args) {
+  Value fn = get_attr(obj, intern_cstr(name));
+  if (!fn) return Value();
+  return call(fn, args.begin(), args.size());
 }
+
+Value subclasscheck(Value cls, Value subclass) { return call_attribute(cls, "__subclasscheck__", {subclass}); }
 
 Value f_abc_instancecheck(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("_abc_instancecheck", kwnames) || !check_positional("_abc_instancecheck", nargs, 2, 2))
@@ -272,7 +279,7 @@ Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames
   } else if (weak_contains(&impl->negative_cache, subclass)) {
     return False();
   }
-  Value ok = call_method1(cls, intern_cstr("__subclasshook__"), subclass);
+  Value ok = call_attribute(cls, "__subclasshook__", {subclass});
   if (!ok) return Value();
   if (ok == True()) {
     weak_add(&impl->cache, subclass);
@@ -291,9 +298,11 @@ Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames
       weak_add(&impl->cache, subclass);
       return True();
     }
-  // A subclass of a registered class?
-  for (Value registered : weak_members(&impl->registry)) {
-    int r = is_subclass(subclass, registered);
+  // A registered class (not cached, as in CPython) or a subclass of one?
+  if (weak_contains(&impl->registry, subclass)) return True();
+  List* registry = weak_members(&impl->registry);
+  for (int64_t i = 0; i < list_size(registry); i++) {
+    int r = is_subclass(subclass, list_get(registry, i));
     if (r < 0) return Value();
     if (r) {
       weak_add(&impl->cache, subclass);
@@ -301,7 +310,7 @@ Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames
     }
   }
   // A subclass of a subclass (recursive)?
-  Value subs = call_method0(cls, intern_cstr("__subclasses__"));
+  Value subs = call_attribute(cls, "__subclasses__", {});
   if (!subs) return Value();
   if (!is_list(subs)) return raise(&exc::TypeError, "__subclasses__() must return a list");
   List* l = subs.as<List>();
@@ -318,9 +327,13 @@ Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames
 }
 
 Value weak_set_dump(WeakSet* s) {
+  Value weakref_module = import_module_cstr("_weakref");
+  Value ref_type = weakref_module ? get_attr(weakref_module, intern_cstr("ref")) : Value();
+  if (!ref_type) return Value();
   Set* out = set_new();
-  for (Value member : weak_members(s)) {
-    Value ref = call1(Value(&weakref_type), member);
+  List* members = weak_members(s);
+  for (int64_t i = 0; i < list_size(members); i++) {
+    Value ref = call1(ref_type, list_get(members, i));
     if (!ref || set_add(out, ref) < 0) return Value();
   }
   return Value(out);

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "gc/gc.h"
 #include "objects/args.h"
@@ -655,8 +656,13 @@ std::string repeated(const std::string& s, int64_t n) {
 }
 
 Value array_repeat(Value self, Value count) {
-  if (!is_array(self)) std::swap(self, count);
+  bool array_on_left = is_array(self);
+  if (!array_on_left) std::swap(self, count);
   if (!is_array(self)) return NotImplemented();
+  Type* count_type = type_of(count);
+  if (array_on_left && !count_type->index && (!count_type->nb[int(BinaryOp::Mul)] || !(count_type->flags & kTypeHeap)))
+    // CPython's sq_repeat error; a class with its own __rmul__ still gets to answer.
+    return raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
   int64_t n;
   bool not_implemented = false;
   if (!repeat_count(count, &n, &not_implemented)) return not_implemented ? NotImplemented() : Value();
@@ -1086,10 +1092,10 @@ Value f_array_reconstructor(Value, const Value* args, size_t nargs, Tuple* kwnam
   std::string bytes;
   if (f.kind == 'u') {
     if (d->code != 'u') return raise(&exc::ValueError, "string length not a multiple of item size");
-    Value text = call_method(Value(bytes_new(items.data(), items.size())), intern_cstr("decode"),
-                             (Value[]){Value(str_from_ascii(f.size == 2 ? (f.big_endian ? "utf-16-be" : "utf-16-le")
-                                                                         : (f.big_endian ? "utf-32-be" : "utf-32-le")))},
-                             1);
+    const char* codec = f.size == 2 ? (f.big_endian ? "utf-16-be" : "utf-16-le")
+                                    : (f.big_endian ? "utf-32-be" : "utf-32-le");
+    Value text = call_method1(Value(bytes_new(items.data(), items.size())), intern_cstr("decode"),
+                              Value(str_from_ascii(codec)));
     if (!text) return Value();
     return Value(array_from_bytes(type, d, unicode_bytes(text.as<Str>())));
   }
@@ -1111,13 +1117,10 @@ Value f_array_reconstructor(Value, const Value* args, size_t nargs, Tuple* kwnam
     }
     return Value(array_from_bytes(type, d, bytes));
   }
-  // Integers: the first integer typecode of the same size and signedness holds them.
+  // Integers: the last integer typecode of the same size and signedness holds them (as in CPython).
   const Descr* target = nullptr;
   for (const Descr& cand : kDescrs)
-    if (cand.is_int && cand.size == f.size && cand.is_signed == f.is_signed) {
-      target = &cand;
-      break;
-    }
+    if (cand.is_int && cand.size == f.size && cand.is_signed == f.is_signed) target = &cand;
   for (size_t i = 0; i < count; i++) {
     uint64_t v = load_uint(p + i * size_t(f.size), f.size, f.big_endian);
     bytes.append(reinterpret_cast<const char*>(&v), size_t(f.size));  // little-endian host
