@@ -34,6 +34,16 @@ Type abc_data_type;
 
 std::atomic<int64_t> invalidation_counter{0};
 
+Str* abc_impl_name() {
+  static Str* const name = intern_cstr("_abc_impl");
+  return name;
+}
+
+Str* subclasses_name() {
+  static Str* const name = intern_cstr("__subclasses__");
+  return name;
+}
+
 struct WeakBlock {
   int64_t capacity;
   std::atomic<int64_t> count;  // slots [0, count) are filled (a cleared one reads 0)
@@ -112,7 +122,7 @@ Value abc_data_new(Type* type, const Value*, size_t nargs, Tuple* kwnames) {
 }
 
 AbcData* impl_of(Value cls) {
-  Value impl = get_attr(cls, intern_cstr("_abc_impl"));
+  Value impl = get_attr(cls, abc_impl_name());
   if (!impl) return nullptr;
   if (!is_type(impl, &abc_data_type)) {
     raise(&exc::TypeError, "_abc_impl is set to a wrong type");
@@ -123,7 +133,7 @@ AbcData* impl_of(Value cls) {
 
 // Whether getattr(value, "__isabstractmethod__", False) is true; -1 on error.
 int is_abstract(Value value) {
-  Value flag = lookup_attr(value, intern_cstr("__isabstractmethod__"));
+  Value flag = lookup_attr(value, names::__isabstractmethod__);
   if (!flag) return error_occurred() ? -1 : 0;
   return truthy(flag);
 }
@@ -135,7 +145,7 @@ Value f_abc_init(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("_abc_init", kwnames) || !check_positional("_abc_init", nargs, 1, 1)) return Value();
   Value cls = args[0];
   Set* abstracts = set_new();
-  Value ns = get_attr(cls, intern_cstr("__dict__"));
+  Value ns = get_attr(cls, names::__dict__);
   if (!ns) return Value();
   Value items = call_method0(ns, intern_cstr("items"));
   Value it = items ? get_iter(items) : Value();
@@ -146,11 +156,11 @@ Value f_abc_init(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     if (r < 0 || (r && set_add(abstracts, pair.as<Tuple>()->items[0]) < 0)) return Value();
   }
   if (error_occurred()) return Value();
-  Value bases = get_attr(cls, intern_cstr("__bases__"));
+  Value bases = get_attr(cls, names::__bases__);
   if (!bases) return Value();
   if (!is_tuple(bases)) return raise(&exc::TypeError, "__bases__ is not tuple");
   for (int64_t i = 0; i < bases.as<Tuple>()->size; i++) {
-    Value names = lookup_attr(bases.as<Tuple>()->items[i], intern_cstr("__abstractmethods__"));
+    Value names = lookup_attr(bases.as<Tuple>()->items[i], names::__abstractmethods__);
     if (!names) {
       if (error_occurred()) return Value();
       continue;
@@ -170,9 +180,9 @@ Value f_abc_init(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     if (error_occurred()) return Value();
   }
   Value frozen = call1(Value(&frozenset_type), Value(abstracts));
-  if (!frozen || set_attr(cls, intern_cstr("__abstractmethods__"), frozen) < 0) return Value();
+  if (!frozen || set_attr(cls, names::__abstractmethods__, frozen) < 0) return Value();
   Value data = abc_data_new(&abc_data_type, nullptr, 0, nullptr);
-  if (!data || set_attr(cls, intern_cstr("_abc_impl"), data) < 0) return Value();
+  if (!data || set_attr(cls, abc_impl_name(), data) < 0) return Value();
   // collections.abc marks Sequence and Mapping for pattern matching.
   if (is_type_object(cls)) {
     Type* t = cls.as<Type>();
@@ -191,7 +201,7 @@ Value f_abc_init(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
-Value call_attribute(Value obj, const char* name, std::initializer_list<Value> args);
+Value call_attribute(Value obj, Str* name, std::initializer_list<Value> args);
 
 // Gives `flag` to t and its subclasses that have no collection flag yet.
 bool set_collection_flag(Value t, uint32_t flag) {
@@ -199,7 +209,7 @@ bool set_collection_flag(Value t, uint32_t flag) {
   Type* type = t.as<Type>();
   if ((type->flags & kTypeImmutable) || (type->flags & (kTypeSequence | kTypeMapping))) return true;
   type->flags |= flag;
-  Value subs = call_attribute(t, "__subclasses__", {});
+  Value subs = call_attribute(t, subclasses_name(), {});
   if (!subs) return false;
   List* l = subs.as<List>();
   for (int64_t i = 0; i < list_size(l); i++)
@@ -231,13 +241,13 @@ Value f_abc_register(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames);
 
 // cls.name(arg...), looked up as an attribute (classmethods, metaclass methods).
-Value call_attribute(Value obj, const char* name, std::initializer_list<Value> args) {
-  Value fn = get_attr(obj, intern_cstr(name));
+Value call_attribute(Value obj, Str* name, std::initializer_list<Value> args) {
+  Value fn = get_attr(obj, name);
   if (!fn) return Value();
   return call(fn, args.begin(), args.size());
 }
 
-Value subclasscheck(Value cls, Value subclass) { return call_attribute(cls, "__subclasscheck__", {subclass}); }
+Value subclasscheck(Value cls, Value subclass) { return call_attribute(cls, names::__subclasscheck__, {subclass}); }
 
 Value f_abc_instancecheck(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("_abc_instancecheck", kwnames) || !check_positional("_abc_instancecheck", nargs, 2, 2))
@@ -245,7 +255,7 @@ Value f_abc_instancecheck(Value, const Value* args, size_t nargs, Tuple* kwnames
   Value cls = args[0], instance = args[1];
   AbcData* impl = impl_of(cls);
   if (!impl) return Value();
-  Value subclass = get_attr(instance, intern_cstr("__class__"));
+  Value subclass = get_attr(instance, names::__class__);
   if (!subclass) return Value();
   if (subclass.is_object() && weak_contains(&impl->cache, subclass)) return True();
   Value subtype(type_of(instance));
@@ -279,7 +289,7 @@ Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames
   } else if (weak_contains(&impl->negative_cache, subclass)) {
     return False();
   }
-  Value ok = call_attribute(cls, "__subclasshook__", {subclass});
+  Value ok = call_attribute(cls, names::__subclasshook__, {subclass});
   if (!ok) return Value();
   if (ok == True()) {
     weak_add(&impl->cache, subclass);
@@ -310,7 +320,7 @@ Value f_abc_subclasscheck(Value, const Value* args, size_t nargs, Tuple* kwnames
     }
   }
   // A subclass of a subclass (recursive)?
-  Value subs = call_attribute(cls, "__subclasses__", {});
+  Value subs = call_attribute(cls, subclasses_name(), {});
   if (!subs) return Value();
   if (!is_list(subs)) return raise(&exc::TypeError, "__subclasses__() must return a list");
   List* l = subs.as<List>();
