@@ -395,14 +395,14 @@ bool initializer_bytes(const Descr* d, Value init, std::string* out) {
 Value array_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   if ((type == &array_type || type->init == array_type.init) && !check_no_kwargs("array.array", kwnames))
     return Value();
-  nargs += kwcount(kwnames);
+  // Keyword arguments, which a subclass's __init__ may take, are not ours.
   if (!check_tuple_nargs("array", nargs, 1, 2)) return Value();
   uint32_t code;
   if (!typecode_arg(args[0], "array()", 1, &code)) return Value();
   const Descr* d = find_descr(code);
   if (!d) return raise_bad_typecode();
   std::string bytes;
-  if (nargs > 1 && !is_none(args[1]) && !initializer_bytes(d, args[1], &bytes)) return Value();
+  if (nargs > 1 && !initializer_bytes(d, args[1], &bytes)) return Value();
   return Value(array_from_bytes(type, d, bytes));
 }
 
@@ -646,13 +646,18 @@ Value array_concat(Value self, Value other) {
   return Value(array_from_bytes(&array_type, arr(self)->descr, contents(arr(self)) + contents(arr(other))));
 }
 
-std::string repeated(const std::string& s, int64_t n) {
-  std::string out;
-  if (n <= 0 || s.empty()) return out;
-  if (int64_t(s.size()) > INT64_MAX / n) throw std::bad_alloc();
-  out.reserve(s.size() * size_t(n));
-  for (int64_t i = 0; i < n; i++) out += s;
-  return out;
+// s repeated n times; false with MemoryError pending when it cannot be held.
+bool repeated(const std::string& s, int64_t n, std::string* out) {
+  out->clear();
+  if (n <= 0 || s.empty()) return true;
+  if (int64_t(s.size()) > (INT64_MAX >> 1) / n) return raise_no_memory(), false;
+  try {
+    out->reserve(s.size() * size_t(n));
+  } catch (const std::bad_alloc&) {
+    return raise_no_memory(), false;
+  }
+  for (int64_t i = 0; i < n; i++) *out += s;
+  return true;
 }
 
 Value array_repeat(Value self, Value count) {
@@ -666,7 +671,9 @@ Value array_repeat(Value self, Value count) {
   int64_t n;
   bool not_implemented = false;
   if (!repeat_count(count, &n, &not_implemented)) return not_implemented ? NotImplemented() : Value();
-  return Value(array_from_bytes(&array_type, arr(self)->descr, repeated(contents(arr(self)), n)));
+  std::string bytes;
+  if (!repeated(contents(arr(self)), n, &bytes)) return Value();
+  return Value(array_from_bytes(&array_type, arr(self)->descr, bytes));
 }
 
 Value array_inplace_concat(Value self, Value other) {
@@ -680,11 +687,16 @@ Value array_inplace_concat(Value self, Value other) {
 Value array_inplace_repeat(Value self, Value count) {
   int64_t n;
   bool not_implemented = false;
-  if (!repeat_count(count, &n, &not_implemented)) return not_implemented ? NotImplemented() : Value();
+  if (!repeat_count(count, &n, &not_implemented)) {
+    if (not_implemented)
+      raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
+    return Value();
+  }
   ArrayObject* a = arr(self);
   collect_dead_views(a);
   LockGuard guard(a->lock);
-  std::string bytes = repeated(contents(a), n);
+  std::string bytes;
+  if (!repeated(contents(a), n, &bytes)) return Value();
   if (!splice_locked(a, 0, a->size.load(std::memory_order_relaxed), reinterpret_cast<const uint8_t*>(bytes.data()),
                      int64_t(bytes.size()) / a->descr->size))
     return Value();
@@ -1204,6 +1216,10 @@ bool array_module_init(Module* m) {
 
   array_reconstructor = get_attr(Value(m), intern_cstr("_array_reconstructor"));
   if (!array_reconstructor) return false;
+  // As in CPython, arrays are registered as mutable sequences.
+  Value abc = import_module_cstr("collections.abc");
+  Value mutable_sequence = abc ? get_attr(abc, intern_cstr("MutableSequence")) : Value();
+  if (!mutable_sequence || !call_method1(mutable_sequence, intern_cstr("register"), Value(&array_type))) return false;
   return module_add(m, "array", Value(&array_type)) >= 0 && module_add(m, "ArrayType", Value(&array_type)) >= 0 &&
          module_add(m, "typecodes", Value(str_from_ascii("bBuhHiIlLqQfd"))) >= 0;
 }
