@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "objects/args.h"
+#include "objects/sequence.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/int.h"
@@ -164,7 +165,19 @@ Value imp_fix_co_filename(Value, const Value*, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+// test.support's frozen_modules() switches between frozen and source
+// stdlib modules; Spindle has no frozen modules, so every setting means source.
+Value imp_override_frozen_modules_for_tests(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  int setting;
+  if (!check_no_kwargs("_override_frozen_modules_for_tests", kwnames) ||
+      !check_positional("_override_frozen_modules_for_tests", nargs, 1, 1) || !int_arg(args[0], &setting))
+    return Value();
+  return None();
+}
+
 const MethodDef imp_methods[] = {
+    {"_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests, kMethodStatic,
+     "(internal-only) Override PyConfig.use_frozen_modules."},
     {"lock_held", imp_lock_held, kMethodStatic, "Return True if the import lock is currently held, else False."},
     {"acquire_lock", imp_acquire_lock, kMethodStatic, "Acquires the interpreter's import lock for the current thread."},
     {"release_lock", imp_release_lock, kMethodStatic, "Release the interpreter's import lock."},
