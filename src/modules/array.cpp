@@ -997,7 +997,7 @@ bool array_buffer(Value self, BufferView* out) {
   out->size = s.count * a->descr->size;
   out->readonly = false;
   out->owner = self;
-  out->format = a->descr->code;
+  out->format = a->descr->code == 'u' ? 'w' : a->descr->code;  // CPython's format for a 4-byte wchar_t
   out->itemsize = a->descr->size;
   out->exports = &a->exports;
   return true;

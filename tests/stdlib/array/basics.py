@@ -53,3 +53,8 @@ print(array.array('i', [1, 2]).__copy__(), bool(array.array('i')), bool(array.ar
 it = iter(array.array('i', [1, 2])); print(next(it), list(it))
 print(array.array('f', [1, 2]) == array.array('f', [1.0, 2.0]))
 print(hash(array.array) is not None)
+for tc in array.typecodes:
+    m = memoryview(array.array(tc, 'ab' if tc == 'u' else [1, 2]))
+    print(tc, m.format, m.itemsize, m.shape, m.nbytes, m.tolist() if tc != 'u' else None)
+a = array.array('i', [1, 2])
+print(memoryview(a) == a, memoryview(a).cast('B').tolist()[:4], a == memoryview(a), memoryview(a).obj is a)
