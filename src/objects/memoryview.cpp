@@ -1,11 +1,12 @@
 // memoryview: views of bytes-like objects with struct-style item formats
 // (native single characters), slicing, casting and n-dimensional shapes.
 //
-// A view of a bytearray holds one of its exports while unreleased, so the
-// bytearray refuses to change size under it. release() (or leaving a `with`
-// block) returns the export; a view that becomes garbage unreleased returns it
-// from a finalizer once collected (the bytearray collects before refusing a
-// resize, see bytearray.cpp). The view's data pointer stays valid as long as
+// A view of a resizable exporter (bytearray, array.array, the buffer of
+// BytesIO.getbuffer(): those whose BufferView names an export count) holds one
+// of its exports while unreleased, so the exporter refuses to change size
+// under it. release() (or leaving a `with` block) returns the export; a view
+// that becomes garbage unreleased returns it from a finalizer once collected
+// (exporters collect before refusing a resize, see bytearray.cpp). The view's data pointer stays valid as long as
 // the view references its object: memory is only reclaimed by the collector.
 #include <cmath>
 #include <cstdio>
