@@ -770,28 +770,42 @@ Value m_pop(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   return v;
 }
 
-// The index of the first item equal to v in [start, stop), -1 if none, -2 on error.
-int64_t find_item(ArrayObject* a, Value v, int64_t start, int64_t stop) {
+// The index of the first item equal to v in [start, stop), -1 if none, -2 on
+// error; the matching item's bytes are copied to `found` when given.
+int64_t find_item(ArrayObject* a, Value v, int64_t start, int64_t stop, uint8_t* found = nullptr) {
+  int64_t isz = a->descr->size;
   for (int64_t i = start;; i++) {
     Snapshot s = snapshot(a);
     if (i >= std::min(stop, s.count)) return -1;
-    int r = item_equals(a->descr, s.data + i * a->descr->size, v);
+    uint8_t item[8];
+    std::memcpy(item, s.data + i * isz, size_t(isz));
+    int r = item_equals(a->descr, item, v);
     if (r < 0) return -2;
-    if (r) return i;
+    if (r) {
+      if (found) std::memcpy(found, item, size_t(isz));
+      return i;
+    }
   }
 }
 
 Value m_remove(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!one_arg("remove", nargs, kwnames)) return Value();
   ArrayObject* a = arr(self);
-  int64_t i = find_item(a, args[0], 0, INT64_MAX);
-  if (i == -2) return Value();
-  if (i == -1) return raise(&exc::ValueError, "array.remove(x): x not in array");
-  collect_dead_views(a);
-  LockGuard guard(a->lock);
-  if (i >= a->size.load(std::memory_order_relaxed)) return raise(&exc::ValueError, "array.remove(x): x not in array");
-  if (!splice_locked(a, i, i + 1, nullptr, 0)) return Value();
-  return None();
+  int64_t isz = a->descr->size;
+  // The comparison runs unlocked (it may call __eq__); the removal happens
+  // only if the item found is still in place, else the search starts over.
+  for (;;) {
+    uint8_t found[8];
+    int64_t i = find_item(a, args[0], 0, INT64_MAX, found);
+    if (i == -2) return Value();
+    if (i == -1) return raise(&exc::ValueError, "array.remove(x): x not in array");
+    collect_dead_views(a);
+    LockGuard guard(a->lock);
+    Snapshot s = snapshot(a);
+    if (i >= s.count || std::memcmp(s.data + i * isz, found, size_t(isz)) != 0) continue;
+    if (!splice_locked(a, i, i + 1, nullptr, 0)) return Value();
+    return None();
+  }
 }
 
 Value m_index(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
