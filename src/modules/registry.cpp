@@ -13,6 +13,7 @@ extern const ModuleDef codecs_module;
 extern const ModuleDef collections_module;
 extern const ModuleDef contextvars_module;
 extern const ModuleDef errno_module;
+extern const ModuleDef faulthandler_module;
 extern const ModuleDef functools_module;
 extern const ModuleDef gc_module;
 extern const ModuleDef imp_module;
@@ -51,6 +52,7 @@ void register_native_modules() {
       &collections_module,
       &contextvars_module,
       &errno_module,
+      &faulthandler_module,
       &functools_module,
       &gc_module,
       &imp_module,
