@@ -3,6 +3,8 @@
 
 namespace spindle {
 
+extern const ModuleDef abc_module;
+extern const ModuleDef array_module;
 extern const ModuleDef ast_module;
 extern const ModuleDef atexit_module;
 extern const ModuleDef binascii_module;
@@ -21,11 +23,13 @@ extern const ModuleDef imp_module;
 extern const ModuleDef io_module;
 extern const ModuleDef itertools_module;
 extern const ModuleDef json_module;
+extern const ModuleDef locale_module;
 extern const ModuleDef marshal_module;
 extern const ModuleDef math_module;
 extern const ModuleDef operator_module;
 extern const ModuleDef posix_module;
 extern const ModuleDef posixsubprocess_module;
+extern const ModuleDef queue_module;
 extern const ModuleDef random_module;
 extern const ModuleDef select_module;
 extern const ModuleDef sha512_module;
@@ -42,6 +46,8 @@ extern const ModuleDef weakref_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
+      &abc_module,
+      &array_module,
       &ast_module,
       &atexit_module,
       &binascii_module,
@@ -60,11 +66,13 @@ void register_native_modules() {
       &io_module,
       &itertools_module,
       &json_module,
+      &locale_module,
       &marshal_module,
       &math_module,
       &operator_module,
       &posix_module,
       &posixsubprocess_module,
+      &queue_module,
       &random_module,
       &select_module,
       &sha512_module,
