@@ -7,6 +7,7 @@
 
 #include <cstring>
 
+#include "modules/hash_support.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/exception.h"
@@ -31,18 +32,9 @@ struct ShaObject : Object {
 ShaObject* S(Value v) { return v.as<ShaObject>(); }
 bool is_sha384(Value v) { return type_of(v) == &sha384_type; }
 
-// Feeds a bytes-like object; str gets CPython's dedicated message.
 bool update_with(ShaObject* s, Value data) {
-  if (is_str(data)) {
-    raise(&exc::TypeError, "Strings must be encoded before hashing");
-    return false;
-  }
   BufferView view;
-  if (!get_buffer(data, &view)) {
-    clear_error();
-    raise(&exc::TypeError, "object supporting the buffer API required");
-    return false;
-  }
+  if (!hash_input(data, &view)) return false;
   LockGuard guard(s->mutex);
   SHA512_Update(&s->ctx, view.data, size_t(view.size));
   return true;
@@ -109,14 +101,7 @@ Value sha_hexdigest(Value self, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_args("hexdigest", nargs, kwnames)) return Value();
   unsigned char out[SHA512_DIGEST_LENGTH];
   finish(self, out);
-  static const char hex[] = "0123456789abcdef";
-  char text[2 * SHA512_DIGEST_LENGTH];
-  size_t n = digest_size(self);
-  for (size_t i = 0; i < n; i++) {
-    text[2 * i] = hex[out[i] >> 4];
-    text[2 * i + 1] = hex[out[i] & 15];
-  }
-  return Value(str_from_ascii(std::string_view(text, 2 * n)));
+  return hex_digest(out, digest_size(self));
 }
 
 Value sha_get_name(Value self) { return Value(intern_cstr(is_sha384(self) ? "sha384" : "sha512")); }

@@ -6,6 +6,7 @@ namespace spindle {
 extern const ModuleDef ast_module;
 extern const ModuleDef atexit_module;
 extern const ModuleDef binascii_module;
+extern const ModuleDef blake2_module;
 extern const ModuleDef cmath_module;
 extern const ModuleDef codecs_module;
 extern const ModuleDef collections_module;
@@ -13,6 +14,7 @@ extern const ModuleDef contextvars_module;
 extern const ModuleDef errno_module;
 extern const ModuleDef functools_module;
 extern const ModuleDef gc_module;
+extern const ModuleDef hashlib_native_module;
 extern const ModuleDef imp_module;
 extern const ModuleDef io_module;
 extern const ModuleDef itertools_module;
@@ -34,12 +36,14 @@ extern const ModuleDef time_module;
 extern const ModuleDef unicodedata_module;
 extern const ModuleDef warnings_native_module;
 extern const ModuleDef weakref_module;
+extern const ModuleDef zlib_module;
 
 void register_native_modules() {
   const ModuleDef* modules[] = {
       &ast_module,
       &atexit_module,
       &binascii_module,
+      &blake2_module,
       &cmath_module,
       &codecs_module,
       &collections_module,
@@ -47,6 +51,7 @@ void register_native_modules() {
       &errno_module,
       &functools_module,
       &gc_module,
+      &hashlib_native_module,
       &imp_module,
       &io_module,
       &itertools_module,
@@ -68,6 +73,7 @@ void register_native_modules() {
       &unicodedata_module,
       &warnings_native_module,
       &weakref_module,
+      &zlib_module,
   };
   for (const ModuleDef* def : modules) register_native_module(def);
 }
