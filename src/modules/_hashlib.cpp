@@ -210,14 +210,15 @@ Value openssl_constructor(Value, const Value* args, size_t nargs, Tuple* kwnames
 }
 
 Value hash_update_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("update", kwnames) || !check_positional("update", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs("HASH.update", kwnames)) return Value();
+  if (nargs != 1) return raise(&exc::TypeError, "HASH.update() takes exactly one argument (%d given)", int(nargs));
   BufferView view;
   if (!hash_input(args[0], &view) || !hash_update(H(self), view)) return Value();
   return None();
 }
 
 Value hash_copy(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("copy", nargs, kwnames)) return Value();
+  if (!check_no_args("HASH.copy", nargs, kwnames)) return Value();
   HashObject* h = H(self);
   HashObject* c = new_hash_object(type_of(self));
   int ok;
@@ -249,14 +250,14 @@ bool hash_final(HashObject* h, unsigned char* out, size_t length) {
 size_t hash_digest_size(HashObject* h) { return size_t(EVP_MD_CTX_get_size(h->ctx)); }
 
 Value hash_digest(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("digest", nargs, kwnames)) return Value();
+  if (!check_no_args("HASH.digest", nargs, kwnames)) return Value();
   unsigned char out[EVP_MAX_MD_SIZE];
   if (!hash_final(H(self), out, 0)) return Value();
   return Value(bytes_new(out, hash_digest_size(H(self))));
 }
 
 Value hash_hexdigest(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("hexdigest", nargs, kwnames)) return Value();
+  if (!check_no_args("HASH.hexdigest", nargs, kwnames)) return Value();
   unsigned char out[EVP_MAX_MD_SIZE];
   if (!hash_final(H(self), out, 0)) return Value();
   return hex_digest(out, hash_digest_size(H(self)));
@@ -408,7 +409,7 @@ Value hmac_update_method(Value self, const Value* args, size_t nargs, Tuple* kwn
 }
 
 Value hmac_copy(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("copy", nargs, kwnames)) return Value();
+  if (!check_no_args("HMAC.copy", nargs, kwnames)) return Value();
   HmacObject* h = M(self);
   HmacObject* c = new_hmac_object();
   int ok;
@@ -438,7 +439,7 @@ bool hmac_final(Value self, unsigned char* out, unsigned int* n) {
 }
 
 Value hmac_digest_method(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("digest", nargs, kwnames)) return Value();
+  if (!check_no_args("HMAC.digest", nargs, kwnames)) return Value();
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int n;
   if (!hmac_final(self, out, &n)) return Value();
@@ -446,7 +447,7 @@ Value hmac_digest_method(Value self, const Value*, size_t nargs, Tuple* kwnames)
 }
 
 Value hmac_hexdigest(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("hexdigest", nargs, kwnames)) return Value();
+  if (!check_no_args("HMAC.hexdigest", nargs, kwnames)) return Value();
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int n;
   if (!hmac_final(self, out, &n)) return Value();
@@ -560,7 +561,7 @@ Value hashlib_get_fips_mode(Value, const Value*, size_t nargs, Tuple* kwnames) {
 
 // openssl_md_meth_names: every digest OpenSSL provides, by Python name.
 void collect_digest_name(EVP_MD* md, void* names) {
-  if (md) set_add(static_cast<Set*>(names), Value(str_from_utf8(digest_name(md))));
+  if (md && EVP_MD_get_type(md) != NID_undef) set_add(static_cast<Set*>(names), Value(str_from_utf8(digest_name(md))));
 }
 
 const MethodDef hashlib_functions[] = {
