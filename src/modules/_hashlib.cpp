@@ -1,11 +1,11 @@
 // The _hashlib module: hash objects (HASH, HASHXOF), HMAC, pbkdf2_hmac and
 // scrypt over OpenSSL's EVP API, as hashlib.py and hmac.py use it.
 //
-// An object owns an OpenSSL context that OpenSSL mallocs; a collector
-// finalizer frees it. Each object's Mutex serializes update/copy/digest from
-// several threads; digests are taken from a copy of the context so the object
-// stays usable. OpenSSL's error queue is per thread, so errors are read right
-// where they happen.
+// The hash objects themselves live in hash_support.cpp (shared with the
+// builtin modules). An HMAC object owns an OpenSSL context that OpenSSL
+// mallocs; a collector finalizer frees it. Its Mutex serializes
+// update/copy/digest from several threads; digests are taken from a copy of
+// the context so the object stays usable.
 #define OPENSSL_SUPPRESS_DEPRECATED  // HMAC_CTX: the same API CPython 3.11 uses
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -14,7 +14,6 @@
 
 #include <atomic>
 #include <climits>
-#include <cstdio>
 #include <string>
 
 #include "gc/gc.h"
@@ -40,145 +39,10 @@ Type hash_type, hashxof_type, hmac_type;
 Type* unsupported_digestmod_error;
 Dict* constructors;  // _hashlib._constructors: openssl_* function -> hash name
 
-// ---- digests by name ----
-
-// Python's names for OpenSSL's digests, in the order of the openssl_*
-// constructors (the first kConstructorCount entries have one).
-struct DigestName {
-  const char* py_name;
-  const char* ossl_name;
-  int nid;
-};
-const DigestName kDigests[] = {
-    {"md5", "md5", NID_md5},
-    {"sha1", "sha1", NID_sha1},
-    {"sha224", "sha224", NID_sha224},
-    {"sha256", "sha256", NID_sha256},
-    {"sha384", "sha384", NID_sha384},
-    {"sha512", "sha512", NID_sha512},
-    {"sha3_224", "sha3-224", NID_sha3_224},
-    {"sha3_256", "sha3-256", NID_sha3_256},
-    {"sha3_384", "sha3-384", NID_sha3_384},
-    {"sha3_512", "sha3-512", NID_sha3_512},
-    {"shake_128", "shake128", NID_shake128},
-    {"shake_256", "shake256", NID_shake256},
-    {"sha512_224", "sha512-224", NID_sha512_224},
-    {"sha512_256", "sha512-256", NID_sha512_256},
-    {"blake2s", "blake2s256", NID_blake2s256},
-    {"blake2b", "blake2b512", NID_blake2b512},
-};
-constexpr int kDigestCount = int(std::size(kDigests));
-constexpr int kConstructorCount = 12;
-
-// Fetched once per table entry and kept for the life of the process.
-std::atomic<EVP_MD*> fetched_digests[kDigestCount];
-
-// ValueError (or `type`) from the thread's OpenSSL error queue, formatted as
-// CPython's "[library] reason"; `fallback` when the queue is empty.
-Value raise_openssl_error(Type* type, const char* fallback = "no reason supplied") {
-  unsigned long code = ERR_peek_last_error();
-  ERR_clear_error();
-  if (!code) return raise(type, "%s", fallback);
-  const char* lib = ERR_lib_error_string(code);
-  const char* reason = ERR_reason_error_string(code);
-  if (!reason) reason = "unknown reasons";
-  if (lib) return raise(type, "[%s] %s", lib, reason);
-  return raise(type, "%s", reason);
-}
-
-// The digest called `name` (Python's or OpenSSL's spelling), with a reference
-// for the caller to drop with EVP_MD_free; null with ValueError pending.
-EVP_MD* digest_by_name(const std::string& name) {
-  for (int i = 0; i < kDigestCount; i++) {
-    if (name != kDigests[i].py_name) continue;
-    EVP_MD* md = fetched_digests[i].load(std::memory_order_acquire);
-    if (!md) {
-      EVP_MD* fresh = EVP_MD_fetch(nullptr, kDigests[i].ossl_name, nullptr);
-      if (!fresh) break;
-      if (fetched_digests[i].compare_exchange_strong(md, fresh, std::memory_order_acq_rel)) {
-        md = fresh;
-      } else {
-        EVP_MD_free(fresh);  // another thread stored one first; md holds it
-      }
-    }
-    EVP_MD_up_ref(md);
-    return md;
-  }
-  EVP_MD* md = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
-  if (!md) raise_openssl_error(&exc::ValueError);
-  return md;
-}
-
-// Owns a digest reference for the length of a call.
-struct DigestRef {
-  EVP_MD* md;
-  explicit DigestRef(EVP_MD* m) : md(m) {}
-  ~DigestRef() { EVP_MD_free(md); }
-  DigestRef(const DigestRef&) = delete;
-  DigestRef& operator=(const DigestRef&) = delete;
-};
-
-// Python's name for a digest: the table's, else OpenSSL's long name.
-std::string digest_name(const EVP_MD* md) {
-  int nid = EVP_MD_get_type(md);
-  for (const DigestName& d : kDigests)
-    if (d.nid == nid) return d.py_name;
-  const char* name = OBJ_nid2ln(nid);
-  if (!name) name = OBJ_nid2sn(nid);
-  return name ? name : "unknown";
-}
-
-bool is_xof(const EVP_MD* md) { return (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0; }
-
-// A "<name> object @ 0x..." repr.
-Value object_repr(const std::string& name, const char* type_name, Value self) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, " %s object @ %p>", type_name, static_cast<void*>(self.as_object()));
-  return Value(str_from_utf8("<" + name + buf));
-}
-
-// ---- HASH and HASHXOF ----
-
-struct HashObject : Object {
-  Mutex mutex;
-  EVP_MD_CTX* ctx;
-};
-
-HashObject* H(Value v) { return v.as<HashObject>(); }
-
-void finalize_hash(void* obj, void*) {
-  auto* h = static_cast<HashObject*>(obj);
-  EVP_MD_CTX_free(h->ctx);
-  h->ctx = nullptr;
-}
-
-// An object with a fresh context; the caller initialises or copies into it.
-HashObject* new_hash_object(Type* type) {
-  auto* h = alloc_instance<HashObject>(type);
-  h->ctx = EVP_MD_CTX_new();
-  gc::register_finalizer(h, finalize_hash, nullptr);
-  return h;
-}
-
-bool hash_update(HashObject* h, const BufferView& view) {
-  int ok;
-  {
-    LockGuard guard(h->mutex);
-    ok = EVP_DigestUpdate(h->ctx, view.data, size_t(view.size));
-  }
-  if (!ok) raise_openssl_error(&exc::ValueError);
-  return ok;
-}
-
-// A new HASH (or HASHXOF) object of digest md fed with data (null: nothing).
-Value new_hash(const EVP_MD* md, Value data) {
-  BufferView view;
-  if (data && !hash_input(data, &view)) return Value();
-  HashObject* h = new_hash_object(is_xof(md) ? &hashxof_type : &hash_type);
-  if (!h->ctx || !EVP_DigestInit_ex(h->ctx, md, nullptr)) return raise_openssl_error(&exc::ValueError);
-  if (data && !hash_update(h, view)) return Value();
-  return Value(h);
-}
+// The digests with an openssl_<name> constructor, by index.
+const char* const kConstructorDigests[] = {"md5",      "sha1",     "sha224",   "sha256",    "sha384",   "sha512",
+                                           "sha3_224", "sha3_256", "sha3_384", "sha3_512", "shake_128", "shake_256"};
+constexpr int kConstructorCount = int(std::size(kConstructorDigests));
 
 // new(name, string=b'', *, usedforsecurity=True)
 Value hashlib_new(Value, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -186,135 +50,18 @@ Value hashlib_new(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const ArgSpec spec{"new", {"name", "string", "usedforsecurity"}, 1, 0, 2};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   if (!is_str(a[0])) return raise(&exc::TypeError, "name must be a string");
-  BufferView view;
-  if (a[1] && !hash_input(a[1], &view)) return Value();
-  EVP_MD* md = digest_by_name(str_to_utf8(a[0].as<Str>()));
-  if (!md) return Value();
-  DigestRef ref(md);
-  return new_hash(md, a[1]);
+  return evp_hash_new_named(str_to_utf8(a[0].as<Str>()), a[1], &hash_type, &hashxof_type);
 }
 
-// openssl_<name>(string=b'', *, usedforsecurity=True) for kDigests[I].
+// openssl_<name>(string=b'', *, usedforsecurity=True) for kConstructorDigests[I].
 template <int I>
 Value openssl_constructor(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  static const std::string fname = std::string("openssl_") + kDigests[I].py_name;
+  static const std::string fname = std::string("openssl_") + kConstructorDigests[I];
   static const ArgSpec spec{fname.c_str(), {"string", "usedforsecurity"}, 0, 0, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
-  BufferView view;
-  if (a[0] && !hash_input(a[0], &view)) return Value();
-  EVP_MD* md = digest_by_name(kDigests[I].py_name);
-  if (!md) return Value();
-  DigestRef ref(md);
-  return new_hash(md, a[0]);
+  return evp_hash_new_named(kConstructorDigests[I], a[0], &hash_type, &hashxof_type);
 }
-
-Value hash_update_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("HASH.update", kwnames)) return Value();
-  if (nargs != 1) return raise(&exc::TypeError, "HASH.update() takes exactly one argument (%d given)", int(nargs));
-  BufferView view;
-  if (!hash_input(args[0], &view) || !hash_update(H(self), view)) return Value();
-  return None();
-}
-
-Value hash_copy(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("HASH.copy", nargs, kwnames)) return Value();
-  HashObject* h = H(self);
-  HashObject* c = new_hash_object(type_of(self));
-  int ok;
-  {
-    LockGuard guard(h->mutex);
-    ok = c->ctx && EVP_MD_CTX_copy_ex(c->ctx, h->ctx);
-  }
-  if (!ok) return raise_openssl_error(&exc::ValueError);
-  return Value(c);
-}
-
-// Finishes a copy of the context into out (length bytes for an XOF, else
-// the digest size); false with ValueError pending.
-bool hash_final(HashObject* h, unsigned char* out, size_t length) {
-  EVP_MD_CTX* temp = EVP_MD_CTX_new();
-  if (!temp) return raise_openssl_error(&exc::ValueError), false;
-  int ok;
-  {
-    LockGuard guard(h->mutex);
-    ok = EVP_MD_CTX_copy_ex(temp, h->ctx);
-  }
-  if (ok) ok = is_xof(EVP_MD_CTX_get0_md(temp)) ? EVP_DigestFinalXOF(temp, out, length)
-                                                 : EVP_DigestFinal_ex(temp, out, nullptr);
-  EVP_MD_CTX_free(temp);
-  if (!ok) raise_openssl_error(&exc::ValueError);
-  return ok;
-}
-
-size_t hash_digest_size(HashObject* h) { return size_t(EVP_MD_CTX_get_size(h->ctx)); }
-
-Value hash_digest(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("HASH.digest", nargs, kwnames)) return Value();
-  unsigned char out[EVP_MAX_MD_SIZE];
-  if (!hash_final(H(self), out, 0)) return Value();
-  return Value(bytes_new(out, hash_digest_size(H(self))));
-}
-
-Value hash_hexdigest(Value self, const Value*, size_t nargs, Tuple* kwnames) {
-  if (!check_no_args("HASH.hexdigest", nargs, kwnames)) return Value();
-  unsigned char out[EVP_MAX_MD_SIZE];
-  if (!hash_final(H(self), out, 0)) return Value();
-  return hex_digest(out, hash_digest_size(H(self)));
-}
-
-// HASHXOF.digest(length) / hexdigest(length): the output length is chosen per call.
-bool xof_length(const char* fname, const Value* args, size_t nargs, Tuple* kwnames, int64_t* length) {
-  Value a[1];
-  ArgSpec spec{fname, {"length"}, 1};
-  return parse_args(spec, args, nargs, kwnames, a) && ssize_arg(a[0], length);
-}
-
-Value xof_digest(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  int64_t length;
-  if (!xof_length("digest", args, nargs, kwnames, &length)) return Value();
-  if (length < 0) return raise(&exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
-  std::string out(size_t(length), '\0');
-  if (length > 0 && !hash_final(H(self), reinterpret_cast<unsigned char*>(out.data()), out.size())) return Value();
-  return Value(bytes_new(out.data(), out.size()));
-}
-
-Value xof_hexdigest(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  int64_t length;
-  if (!xof_length("hexdigest", args, nargs, kwnames, &length)) return Value();
-  if (length < 0) return raise_no_memory();
-  std::string out(size_t(length), '\0');
-  if (length > 0 && !hash_final(H(self), reinterpret_cast<unsigned char*>(out.data()), out.size())) return Value();
-  return hex_digest(reinterpret_cast<const uint8_t*>(out.data()), out.size());
-}
-
-Value hash_get_name(Value self) { return Value(str_from_utf8(digest_name(EVP_MD_CTX_get0_md(H(self)->ctx)))); }
-Value hash_get_digest_size(Value self) { return Value::from_small_int(int64_t(hash_digest_size(H(self)))); }
-Value xof_get_digest_size(Value) { return Value::from_small_int(0); }
-Value hash_get_block_size(Value self) { return Value::from_small_int(EVP_MD_CTX_get_block_size(H(self)->ctx)); }
-
-Value hash_repr(Value self) {
-  return object_repr(digest_name(EVP_MD_CTX_get0_md(H(self)->ctx)), type_of(self) == &hashxof_type ? "_hashlib.HASHXOF" : "_hashlib.HASH", self);
-}
-
-const MethodDef hash_methods[] = {
-    {"copy", hash_copy, kMethodInstance, "Return a copy of the hash object."},
-    {"digest", hash_digest, kMethodInstance, "Return the digest value as a bytes object."},
-    {"hexdigest", hash_hexdigest, kMethodInstance, "Return the digest value as a string of hexadecimal digits."},
-    {"update", hash_update_method, kMethodInstance, "Update this hash object's state with the provided string."},
-    {nullptr}};
-
-const GetSetDef hash_getsets[] = {{"name", hash_get_name, nullptr, nullptr},
-                                  {"digest_size", hash_get_digest_size, nullptr, nullptr},
-                                  {"block_size", hash_get_block_size, nullptr, nullptr},
-                                  {nullptr}};
-
-const MethodDef xof_methods[] = {
-    {"digest", xof_digest, kMethodInstance, "Return the digest value as a bytes object."},
-    {"hexdigest", xof_hexdigest, kMethodInstance, "Return the digest value as a string of hexadecimal digits."},
-    {nullptr}};
-
-const GetSetDef xof_getsets[] = {{"digest_size", xof_get_digest_size, nullptr, nullptr}, {nullptr}};
 
 // ---- HMAC ----
 
@@ -458,7 +205,7 @@ std::string hmac_name(Value self) { return "hmac-" + digest_name(hmac_md(self));
 Value hmac_get_name(Value self) { return Value(str_from_utf8(hmac_name(self))); }
 Value hmac_get_digest_size(Value self) { return Value::from_small_int(EVP_MD_get_size(hmac_md(self))); }
 Value hmac_get_block_size(Value self) { return Value::from_small_int(EVP_MD_get_block_size(hmac_md(self))); }
-Value hmac_repr(Value self) { return object_repr(hmac_name(self), "HMAC", self); }
+Value hmac_repr(Value self) { return openssl_object_repr(hmac_name(self), "HMAC", self); }
 
 const MethodDef hmac_methods[] = {
     {"update", hmac_update_method, kMethodInstance, "Update the HMAC object with msg."},
@@ -586,19 +333,10 @@ const MethodDef hashlib_functions[] = {
     {nullptr}};
 
 bool hashlib_module_init(Module* m) {
-  hash_type.native_name = "_hashlib.HASH";
-  hash_type.instance_size = sizeof(HashObject);
-  hash_type.flags = kTypeDisallowInstantiation;
-  hash_type.methods = hash_methods;
-  hash_type.getsets = hash_getsets;
-  hash_type.repr = hash_repr;
+  evp_hash_type_init(&hash_type, "_hashlib.HASH", kEvpHashOpensslRepr);
   type_ready(&hash_type);
-  hashxof_type.native_name = "_hashlib.HASHXOF";
+  evp_hash_type_init(&hashxof_type, "_hashlib.HASHXOF", kEvpHashXof | kEvpHashOpensslRepr);
   hashxof_type.base = &hash_type;
-  hashxof_type.instance_size = sizeof(HashObject);
-  hashxof_type.flags = kTypeDisallowInstantiation;
-  hashxof_type.methods = xof_methods;
-  hashxof_type.getsets = xof_getsets;
   type_ready(&hashxof_type);
   hmac_type.native_name = "_hashlib.HMAC";
   hmac_type.instance_size = sizeof(HmacObject);
@@ -617,8 +355,8 @@ bool hashlib_module_init(Module* m) {
 
   Dict* ctors = dict_new();
   for (int i = 0; i < kConstructorCount; i++) {
-    Value f = dict_get_str(m->dict, intern_cstr((std::string("openssl_") + kDigests[i].py_name).c_str()));
-    if (dict_set(ctors, f, Value(intern_cstr(kDigests[i].py_name))) < 0) return false;
+    Value f = dict_get_str(m->dict, intern_cstr((std::string("openssl_") + kConstructorDigests[i]).c_str()));
+    if (dict_set(ctors, f, Value(intern_cstr(kConstructorDigests[i]))) < 0) return false;
   }
   constructors = ctors;
 

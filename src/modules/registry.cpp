@@ -20,11 +20,15 @@ extern const ModuleDef io_module;
 extern const ModuleDef itertools_module;
 extern const ModuleDef marshal_module;
 extern const ModuleDef math_module;
+extern const ModuleDef md5_module;
 extern const ModuleDef operator_module;
 extern const ModuleDef posix_module;
 extern const ModuleDef posixsubprocess_module;
 extern const ModuleDef random_module;
 extern const ModuleDef select_module;
+extern const ModuleDef sha1_module;
+extern const ModuleDef sha256_module;
+extern const ModuleDef sha3_module;
 extern const ModuleDef sha512_module;
 extern const ModuleDef signal_module;
 extern const ModuleDef sre_module;
@@ -57,11 +61,15 @@ void register_native_modules() {
       &itertools_module,
       &marshal_module,
       &math_module,
+      &md5_module,
       &operator_module,
       &posix_module,
       &posixsubprocess_module,
       &random_module,
       &select_module,
+      &sha1_module,
+      &sha256_module,
+      &sha3_module,
       &sha512_module,
       &signal_module,
       &sre_module,
