@@ -219,14 +219,21 @@ Value hash_hexdigest(Value self, const Value*, size_t nargs, Tuple* kwnames) {
   return hex_digest(out, hash_digest_size(H(self)));
 }
 
+extern const GetSetDef sha3_getsets[];
+bool is_sha3_module_type(Type* t) { return t->getsets == sha3_getsets; }
+
 // XOF digest(length) / hexdigest(length): the output length is chosen per call.
 bool xof_output(Value self, const char* fname, const Value* args, size_t nargs, Tuple* kwnames, std::string* out) {
   Value a[1];
   ArgSpec spec{fname, {"length"}, 1};
   int64_t length;
   if (!parse_args(spec, args, nargs, kwnames, a) || !ssize_arg(a[0], &length)) return false;
-  if (length < 0) {
-    // CPython's own failures for a negative length
+  if (is_sha3_module_type(type_of(self))) {
+    // _sha3's shake objects take an unsigned long, below 2**29
+    if (length < 0) return raise(&exc::ValueError, "value must be positive"), false;
+    if (length >= (int64_t(1) << 29)) return raise(&exc::ValueError, "length is too large"), false;
+  } else if (length < 0) {
+    // CPython's _hashlib takes a Py_ssize_t and fails this way on a negative one
     if (fname[0] == 'd') raise(&exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
     else raise_no_memory();
     return false;
