@@ -44,10 +44,12 @@ with tempfile.TemporaryDirectory() as d:
         print(z.namelist(), [i.CRC for i in z.infolist()])
         print(z.read("streamed.txt")[-16:], z.read("added.txt")[:20])
     # a corrupted member is detected by the CRC check
-    raw = bytearray(open(os.path.join(d, "test0.zip"), "rb").read())
+    with open(os.path.join(d, "test0.zip"), "rb") as f:
+        raw = bytearray(f.read())
     i = raw.find(b"hello zip")
     raw[i] ^= 1
-    open(os.path.join(d, "bad.zip"), "wb").write(raw)
+    with open(os.path.join(d, "bad.zip"), "wb") as f:
+        f.write(raw)
     with zipfile.ZipFile(os.path.join(d, "bad.zip")) as z:
         print(z.testzip())
         try:
