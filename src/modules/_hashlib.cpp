@@ -7,12 +7,9 @@
 // update/copy/digest from several threads; digests are taken from a copy of
 // the context so the object stays usable.
 #define OPENSSL_SUPPRESS_DEPRECATED  // HMAC_CTX: the same API CPython 3.11 uses
-#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/objects.h>
 
-#include <atomic>
 #include <climits>
 #include <string>
 

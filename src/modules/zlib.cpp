@@ -132,9 +132,6 @@ class OutputBuffer {
   std::string data_;
 };
 
-// The data argument of compress/decompress/crc32: any bytes-like object.
-bool data_arg(Value v, BufferView* view) { return get_buffer(v, view); }
-
 // ---- the objects ----
 
 struct ZlibObject : Object {
@@ -176,7 +173,7 @@ Value zlib_compress(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const ArgSpec spec{"compress", {"data", "level", "wbits"}, 1, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   BufferView in;
-  if (!data_arg(a[0], &in)) return Value();
+  if (!get_buffer(a[0], &in)) return Value();
   int level = Z_DEFAULT_COMPRESSION, wbits = MAX_WBITS;
   if ((a[1] && !int_arg(a[1], &level)) || (a[2] && !int_arg(a[2], &wbits))) return Value();
 
@@ -214,7 +211,7 @@ Value zlib_decompress(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const ArgSpec spec{"decompress", {"data", "wbits", "bufsize"}, 1, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   BufferView in;
-  if (!data_arg(a[0], &in)) return Value();
+  if (!get_buffer(a[0], &in)) return Value();
   int wbits = MAX_WBITS;
   int64_t bufsize = kDefBufSize;
   if ((a[1] && !int_arg(a[1], &wbits)) || (a[2] && !ssize_arg(a[2], &bufsize))) return Value();
@@ -261,7 +258,7 @@ template <uLong (*Checksum)(uLong, const Bytef*, z_size_t)>
 Value checksum(const char* fname, uLong initial, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs(fname, kwnames) || !check_positional(fname, nargs, 1, 2)) return Value();
   BufferView in;
-  if (!data_arg(args[0], &in)) return Value();
+  if (!get_buffer(args[0], &in)) return Value();
   uLong value = initial;
   if (nargs == 2) {
     Value i = number_index(args[1]);
@@ -326,7 +323,7 @@ Value zlib_compressobj(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 Value compress_compress(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("compress", kwnames) || !check_positional("compress", nargs, 1, 1)) return Value();
   BufferView in;
-  if (!data_arg(args[0], &in)) return Value();
+  if (!get_buffer(args[0], &in)) return Value();
   ZlibObject* z = Z(self);
   OutputBuffer out(INT64_MAX);
   Failure failure;
@@ -484,7 +481,7 @@ Value decompress_decompress(Value self, const Value* args, size_t nargs, Tuple* 
   static const ArgSpec spec{"decompress", {"data", "max_length"}, 1, 1};
   if (!parse_args(spec, args, nargs, kwnames, a)) return Value();
   BufferView in;
-  if (!data_arg(a[0], &in)) return Value();
+  if (!get_buffer(a[0], &in)) return Value();
   int64_t max_length = 0;
   if (a[1] && !ssize_arg(a[1], &max_length)) return Value();
   if (max_length < 0) return raise(&exc::ValueError, "max_length must be non-negative");
