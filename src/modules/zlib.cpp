@@ -440,16 +440,15 @@ Value zlib_decompressobj(Value, const Value* args, size_t nargs, Tuple* kwnames)
 // unused_data, input held back by max_length to unconsumed_tail.
 void save_unconsumed_input(ZlibObject* z, const uint8_t* input_end, int err) {
   auto left = [&] { return int64_t(input_end - z->zst.next_in); };
-  if (err == Z_STREAM_END && left() > 0) {
+  if (err == Z_STREAM_END && z->zst.avail_in > 0) {
     Bytes* old = z->unused_data.as<Bytes>();
     Bytes* joined = bytes_alloc(size_t(old->size + left()));
     memcpy(joined->data_ptr, old->data_ptr, size_t(old->size));
     memcpy(joined->data_ptr + old->size, z->zst.next_in, size_t(left()));
     z->unused_data = Value(joined);
-    z->zst.next_in += left();
-    z->zst.avail_in = 0;
+    z->zst.avail_in = 0;  // next_in stays: a pending unconsumed_tail gets these bytes too, as in CPython
   }
-  if (left() > 0 || z->unconsumed_tail.as<Bytes>()->size > 0)
+  if (z->zst.avail_in > 0 || z->unconsumed_tail.as<Bytes>()->size > 0)
     z->unconsumed_tail = Value(bytes_new(z->zst.next_in, size_t(left())));
 }
 
