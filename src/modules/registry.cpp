@@ -12,6 +12,7 @@ extern const ModuleDef codecs_module;
 extern const ModuleDef collections_module;
 extern const ModuleDef contextvars_module;
 extern const ModuleDef errno_module;
+extern const ModuleDef faulthandler_module;
 extern const ModuleDef functools_module;
 extern const ModuleDef gc_module;
 extern const ModuleDef hashlib_native_module;
@@ -53,6 +54,7 @@ void register_native_modules() {
       &collections_module,
       &contextvars_module,
       &errno_module,
+      &faulthandler_module,
       &functools_module,
       &gc_module,
       &hashlib_native_module,

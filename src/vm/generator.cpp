@@ -720,8 +720,6 @@ Value agen_m_aclose(Value self, const Value*, size_t nargs, Tuple*) {
   return Value(a);
 }
 
-Value agen_aiter(Value self) { return self; }
-
 const MethodDef agen_methods[] = {{"asend", agen_m_asend, kMethodInstance, nullptr},
                                   {"athrow", agen_m_athrow, kMethodInstance, nullptr},
                                   {"aclose", agen_m_aclose, kMethodInstance, nullptr},
