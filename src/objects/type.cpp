@@ -433,7 +433,9 @@ Type* best_base(Tuple* bases) {
     }
     Type* bt = b.as<Type>();
     if (!(bt->flags & kTypeBaseType)) {
-      raise(&exc::TypeError, "type '%U' is not an acceptable base type", bt->name);
+      // CPython shows tp_name: the module-qualified name of native types.
+      if (bt->native_name) raise(&exc::TypeError, "type '%s' is not an acceptable base type", bt->native_name);
+      else raise(&exc::TypeError, "type '%U' is not an acceptable base type", bt->name);
       return nullptr;
     }
     Type* candidate = solid_base(bt);
