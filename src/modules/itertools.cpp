@@ -57,11 +57,6 @@ Value class_getitem(Value cls, const Value* args, size_t nargs, Tuple*) {
   return generic_alias_new(cls, args[0]);
 }
 
-// Only the exact type rejects keywords: subclasses may define __init__ with them.
-bool no_kwargs_for(Type* type, Type* exact, const char* fname, Tuple* kwnames) {
-  return type != exact || check_no_kwargs(fname, kwnames);
-}
-
 // ------------------------------------------------------------------ accumulate
 
 struct Accumulate : Object {
@@ -147,7 +142,7 @@ Value chain_make(Type* type, Value source) {
 }
 
 Value chain_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!no_kwargs_for(type, &chain_type, "chain", kwnames)) return Value();
+  if (!check_no_kwargs_for_new(type, &chain_type, "chain", kwnames)) return Value();
   Value source = get_iter(Value(tuple_from_array(args, int64_t(nargs))));
   if (!source) return Value();
   return chain_make(type, source);
@@ -678,7 +673,7 @@ struct Cycle : Object {
 };
 
 Value cycle_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!no_kwargs_for(type, &cycle_type, "cycle", kwnames) || !check_positional("cycle", nargs, 1, 1)) return Value();
+  if (!check_no_kwargs_for_new(type, &cycle_type, "cycle", kwnames) || !check_positional("cycle", nargs, 1, 1)) return Value();
   Value it = get_iter(args[0]);
   if (!it) return Value();
   auto* c = alloc_instance<Cycle>(type);
@@ -754,7 +749,7 @@ struct PredicateIter : Object {
 template <Type* T>
 Value predicate_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   const char* name = T->native_name + sizeof("itertools.") - 1;
-  if (!no_kwargs_for(type, T, name, kwnames) || !check_positional(name, nargs, 2, 2)) return Value();
+  if (!check_no_kwargs_for_new(type, T, name, kwnames) || !check_positional(name, nargs, 2, 2)) return Value();
   Value it = get_iter(args[1]);
   if (!it) return Value();
   auto* p = alloc_instance<PredicateIter>(type);
@@ -984,7 +979,7 @@ int64_t islice_index(Value v) {
 }
 
 Value islice_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!no_kwargs_for(type, &islice_type, "islice", kwnames) || !check_positional("islice", nargs, 2, 4)) return Value();
+  if (!check_no_kwargs_for_new(type, &islice_type, "islice", kwnames) || !check_positional("islice", nargs, 2, 4)) return Value();
   int64_t start = 0, stop = -1, step = 1;
   if (nargs == 2) {
     if (!is_none(args[1])) {
@@ -1068,7 +1063,7 @@ struct Pairwise : Object {
 };
 
 Value pairwise_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!no_kwargs_for(type, &pairwise_type, "pairwise", kwnames) || !check_positional("pairwise", nargs, 1, 1))
+  if (!check_no_kwargs_for_new(type, &pairwise_type, "pairwise", kwnames) || !check_positional("pairwise", nargs, 1, 1))
     return Value();
   Value it = get_iter(args[0]);
   if (!it) return Value();

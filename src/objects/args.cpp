@@ -17,6 +17,12 @@ bool check_no_kwargs(const char* fname, Tuple* kwnames) {
   return false;
 }
 
+bool check_no_kwargs_for_new(Type* type, Type* exact, const char* fname, Tuple* kwnames) {
+  if (!kwnames || kwnames->size == 0) return true;
+  if (type != exact && type->init != object_type.init) return true;
+  return check_no_kwargs(fname, kwnames);
+}
+
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   if (nargs >= min && nargs <= max) return true;
   if (min == max) {

@@ -21,6 +21,9 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
 
 // Shorthands for the common cases.
 bool check_no_kwargs(const char* fname, Tuple* kwnames);
+// For a __new__ that takes no keywords: the exact type rejects them, and so does
+// a subclass that does not define __init__ (which could take them), as CPython.
+bool check_no_kwargs_for_new(Type* type, Type* exact, const char* fname, Tuple* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // with the no-kwargs rule applied separately
 size_t kwcount(Tuple* kwnames);
 // CPython's _PyArg_CheckPositional: "f expected 1 argument, got 0", "f expected at most 2 arguments, got 3".

@@ -191,7 +191,7 @@ struct Map : Object {
 };
 
 Value map_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == &map_type && !check_no_kwargs("map", kwnames)) return Value();
+  if (!check_no_kwargs_for_new(type, &map_type, "map", kwnames)) return Value();
   if (nargs < 2) return raise(&exc::TypeError, "map() must have at least two arguments.");
   Tuple* iters = tuple_new(int64_t(nargs - 1));
   for (size_t i = 1; i < nargs; i++) {
@@ -235,7 +235,7 @@ struct Filter : Object {
 };
 
 Value filter_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == &filter_type && !check_no_kwargs("filter", kwnames)) return Value();
+  if (!check_no_kwargs_for_new(type, &filter_type, "filter", kwnames)) return Value();
   if (!check_nargs("filter", nargs, 2, 2)) return Value();
   Value it = get_iter(args[1]);
   if (!it) return Value();
@@ -279,7 +279,7 @@ struct Reversed : Object {
 };
 
 Value reversed_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == &reversed_type && !check_no_kwargs("reversed", kwnames)) return Value();
+  if (!check_no_kwargs_for_new(type, &reversed_type, "reversed", kwnames)) return Value();
   if (nargs != 1) return raise(&exc::TypeError, "reversed expected 1 argument, got %zd", ssize_t(nargs));
   Value seq = args[0];
   Value rev = lookup_special(seq, names::__reversed__);

@@ -173,7 +173,7 @@ Value f_richcompare(Value a, Value b, CompareOp op) {
 }
 
 Value float_new_py(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == &float_type && kwnames && kwnames->size) return raise(&exc::TypeError, "float() takes no keyword arguments");
+  if (!check_no_kwargs_for_new(type, &float_type, "float", kwnames)) return Value();
   if (nargs > 1) return raise(&exc::TypeError, "float expected at most 1 argument, got %zd", ssize_t(nargs));
   double d = 0;
   if (nargs) {
