@@ -7,6 +7,7 @@
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "threads/mutex.h"
 #include "vm/interp.h"
 
 namespace spindle {
@@ -21,6 +22,7 @@ struct RangeIterator : Object {
 };
 
 struct LongRangeIterator : Object {
+  Mutex lock;  // next() from several threads hands out each value once
   Value next, step, remaining;  // ints
 };
 
@@ -206,6 +208,7 @@ Value rangeiter_next(Value self) {
 
 Value longrangeiter_next(Value self) {
   auto* it = self.as<LongRangeIterator>();
+  LockGuard guard(it->lock);
   if (int_sign(it->remaining) <= 0) return Value();
   Value v = it->next;
   it->next = int_add(it->next, it->step);
@@ -246,7 +249,39 @@ const MethodDef rangeiter_methods[] = {{"__length_hint__", rangeiter_length_hint
 Value longrangeiter_length_hint(Value self, const Value*, size_t, Tuple*) {
   return self.as<LongRangeIterator>()->remaining;
 }
+// (iter, (range(next, next + remaining * step, step),), 0): the values still to come.
+Value longrangeiter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<LongRangeIterator>();
+  Value next, step, remaining;
+  {
+    LockGuard guard(it->lock);
+    next = it->next;
+    step = it->step;
+    remaining = it->remaining;
+  }
+  Value stop = int_add(next, int_mul(remaining, step));
+  Value r = range_new_from(next, stop, step);
+  if (!r) return Value();
+  return Value(tuple_pack({import_builtin("iter"), Value(tuple_pack({r})), Value::from_small_int(0)}));
+}
+
+// Skips `state` values (clipped to 0..remaining).
+Value longrangeiter_setstate(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("__setstate__", nargs, 1, 1)) return Value();
+  if (!is_int(args[0])) return raise(&exc::TypeError, "an integer is required");
+  auto* it = self.as<LongRangeIterator>();
+  LockGuard guard(it->lock);
+  Value skip = args[0];
+  if (int_sign(skip) < 0) skip = Value::from_small_int(0);
+  if (int_compare(skip, it->remaining) > 0) skip = it->remaining;
+  it->next = int_add(it->next, int_mul(skip, it->step));
+  it->remaining = int_sub(it->remaining, skip);
+  return None();
+}
+
 const MethodDef longrangeiter_methods[] = {{"__length_hint__", longrangeiter_length_hint, kMethodInstance, nullptr},
+                                           {"__reduce__", longrangeiter_reduce, kMethodInstance, nullptr},
+                                           {"__setstate__", longrangeiter_setstate, kMethodInstance, nullptr},
                                            {nullptr}};
 
 Value m_reversed(Value self, const Value*, size_t, Tuple*) {
