@@ -77,6 +77,21 @@ class Builder {
       return error(pos, "duplicate argument '%U' in function definition", name);
     sym->flags |= flag;
     if (flag & kDefParam) ste->params.push_back(name);
+    // As in CPython, `global x` anywhere also makes the module's own x an
+    // explicit global (the module block then uses LOAD_GLOBAL/STORE_GLOBAL
+    // for it, which differs from LOAD_NAME when exec() gets separate locals).
+    if (flag & kDefGlobal) {
+      SymbolTableEntry* top = ste;
+      while (top->parent) top = top->parent;
+      if (top != ste) {
+        Symbol* module_sym = top->lookup(name);
+        if (!module_sym) {
+          top->order.push_back(name);
+          module_sym = &top->symbols[name];
+        }
+        module_sym->flags |= kDefGlobal;
+      }
+    }
     return true;
   }
 
@@ -655,7 +670,7 @@ class Builder {
     for (Str* name : newfree) {
       Symbol* sym = ste->lookup(name);
       if (sym) {
-        if (ste->kind == BlockKind::Class && (sym->flags & kDefBound)) sym->flags |= kDefFreeClass;
+        if (ste->kind == BlockKind::Class && (sym->flags & (kDefBound | kDefGlobal))) sym->flags |= kDefFreeClass;
         continue;
       }
       if (bound && !bound->count(name)) continue;
