@@ -190,7 +190,7 @@ int object_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
       return -1;
     }
     if (t->new_ == object_new) {
-      raise(&exc::TypeError, "%U() takes no arguments", t->name);
+      raise(&exc::TypeError, "%U.__init__() takes exactly one argument (the instance to initialize)", t->name);
       return -1;
     }
   }
