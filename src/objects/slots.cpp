@@ -102,10 +102,10 @@ void set_slot(Type* t, int id, void* fn) {
 
 // Calls type(self).name(self, args...). Returns null with no exception when the
 // type has no such attribute.
-Value call_dunder(Value self, Str* name, const Value* args, size_t nargs) {
-  bool unbound;
-  Value m = lookup_method(self, name, &unbound);
-  if (!m) return Value();
+namespace {
+
+// Calls m, found by lookup_method on self, with args.
+Value call_found_method(Value m, bool unbound, Value self, const Value* args, size_t nargs) {
   if (unbound) {
     Value buf[4];
     buf[0] = self;
@@ -113,6 +113,15 @@ Value call_dunder(Value self, Str* name, const Value* args, size_t nargs) {
     return call(m, buf, nargs + 1);
   }
   return call(m, args, nargs);
+}
+
+}  // namespace
+
+Value call_dunder(Value self, Str* name, const Value* args, size_t nargs) {
+  bool unbound;
+  Value m = lookup_method(self, name, &unbound);
+  if (!m) return Value();
+  return call_found_method(m, unbound, self, args, nargs);
 }
 
 Value require_dunder(Value self, Str* name, const Value* args, size_t nargs) {
@@ -152,9 +161,15 @@ Str* const* richcompare_names() {
 }
 
 Value slot_richcompare(Value a, Value b, CompareOp op) {
-  Value r = call_dunder(a, richcompare_names()[int(op)], &b, 1);
-  if (!r && !error_occurred()) return NotImplemented();
-  return r;
+  bool unbound;
+  Value m = lookup_method(a, richcompare_names()[int(op)], &unbound);
+  if (!m) {
+    // As in CPython, a failing lookup (a property that raises, say) means
+    // NotImplemented, not an error.
+    clear_error();
+    return NotImplemented();
+  }
+  return call_found_method(m, unbound, a, &b, 1);
 }
 
 Value slot_getattr_hook(Value self, Str* name) {
