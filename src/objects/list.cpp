@@ -154,6 +154,7 @@ int assign_slice(List* l, Slice* s, Value v) {
   int64_t nitems = items ? items->size : 0;
   if (step == 1) {
     if (stop < start) stop = start;
+    if (stop == start && nitems == 0) return 0;  // nothing changes (list.sort relies on it)
     int64_t total = n - (stop - start) + nitems;
     // A fresh block: readers keep seeing the old contents until it is published.
     Value* out = gc::make_array<Value>(size_t(total));

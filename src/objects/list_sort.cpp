@@ -532,12 +532,14 @@ int list_sort(List* l, Value key, bool reverse) {
   // Python code runs during the sort: the list looks empty meanwhile.
   Tuple* items;
   int64_t capacity;
+  ListItems* sorting_block;  // any change meanwhile publishes another block
   {
     LockGuard guard(l->lock);
     items = list_snapshot_locked(l);
     ListItems* block = l->items.load(std::memory_order_relaxed);
     capacity = block ? block->capacity : 0;
     list_replace_locked(l, nullptr, 0, 0);
+    sorting_block = l->items.load(std::memory_order_relaxed);
   }
   int64_t n = items->size;
   bool ok = true;
@@ -552,7 +554,7 @@ int list_sort(List* l, Value key, bool reverse) {
   }
   if (ok) ok = sort_items(keys->items, key ? items->items : nullptr, n, reverse);
   LockGuard guard(l->lock);
-  bool modified = l->size.load(std::memory_order_relaxed) != 0 || l->items.load(std::memory_order_relaxed)->capacity != 0;
+  bool modified = l->size.load(std::memory_order_relaxed) != 0 || l->items.load(std::memory_order_relaxed) != sorting_block;
   list_replace_locked(l, items->items, n, capacity);
   if (ok && modified) {
     raise(&exc::ValueError, "list modified during sort");
