@@ -493,6 +493,9 @@ Value m_clear(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("list.clear", kwnames) || !check_nargs("list.clear", nargs, 0, 0)) return Value();
   List* l = self.as<List>();
   LockGuard guard(l->lock);
+  ListItems* block = l->items.load(std::memory_order_relaxed);
+  // Already empty with no storage: nothing changes (list.sort relies on it).
+  if (l->size.load(std::memory_order_relaxed) == 0 && (!block || block->capacity == 0)) return None();
   list_replace_locked(l, nullptr, 0, 0);
   return None();
 }
