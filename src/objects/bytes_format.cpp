@@ -134,6 +134,10 @@ class Formatter {
       if (*i < fmt_.size() && fmt_[*i] == '*') {
         (*i)++;
         if (!star_arg(&spec.prec)) return false;
+        if (spec.prec > INT32_MAX || spec.prec < INT32_MIN) {  // a C int, as CPython reads it
+          raise(&exc::OverflowError, "Python int too large to convert to C int");
+          return false;
+        }
         if (spec.prec < 0) spec.prec = 0;
       } else if (!digits(i, &spec.prec, "precision")) {
         return false;

@@ -244,7 +244,8 @@ bool parse_spec(Str* s, Spec* f, uint32_t default_type, uint32_t default_align, 
     f->grouping = '_';
     pos++;
   }
-  if (pos < n && s->at(pos) == ',') {
+  // A second ',' after ',' is left to be read as the type (and refused there).
+  if (pos < n && s->at(pos) == ',' && f->grouping == '_') {
     raise(&exc::ValueError, "Cannot specify both ',' and '_'.");
     return false;
   }
