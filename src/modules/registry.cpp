@@ -25,6 +25,7 @@ extern const ModuleDef random_module;
 extern const ModuleDef select_module;
 extern const ModuleDef sha512_module;
 extern const ModuleDef signal_module;
+extern const ModuleDef socket_native_module;
 extern const ModuleDef sre_module;
 extern const ModuleDef stat_module;
 extern const ModuleDef string_module;
@@ -59,6 +60,7 @@ void register_native_modules() {
       &select_module,
       &sha512_module,
       &signal_module,
+      &socket_native_module,
       &sre_module,
       &stat_module,
       &string_module,
