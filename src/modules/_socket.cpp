@@ -1497,10 +1497,10 @@ Value mod_if_indextoname(Value, const Value* args, size_t nargs, Tuple* kw) {
 
 Value mod_if_nameindex(Value, const Value*, size_t nargs, Tuple* kw) {
   if (!check_no_args("if_nameindex", nargs, kw)) return Value();
-  if_nameindex* ni = if_nameindex();
+  struct if_nameindex* ni = if_nameindex();
   if (!ni) return raise_os_error(errno);
   List* out = list_new();
-  for (if_nameindex* p = ni; p->if_index != 0; p++)
+  for (struct if_nameindex* p = ni; p->if_index != 0; p++)
     list_append(out, Value(tuple_pack({int_from_u64(p->if_index),
                                        Value(str_from_utf8_surrogateescape(p->if_name, std::strlen(p->if_name)))})));
   if_freenameindex(ni);
@@ -1556,7 +1556,7 @@ const Constant socket_constants[] = {
     C(AF_ROSE), C(AF_SECURITY), C(AF_PPPOX), C(AF_WANPIPE), C(AF_ATMPVC), C(AF_ATMSVC), C(AF_ECONET), C(AF_ASH),
     C(AF_NETBEUI), C(AF_CAN), C(AF_RDS), C(AF_TIPC), C(AF_ALG), C(AF_VSOCK), C(AF_QIPCRTR),
     C(SOCK_STREAM), C(SOCK_DGRAM), C(SOCK_RAW), C(SOCK_RDM), C(SOCK_SEQPACKET), C(SOCK_NONBLOCK), C(SOCK_CLOEXEC),
-    C(SOL_SOCKET), C(SOL_IP), C(SOL_TCP), C(SOL_UDP),
+    C(SOL_SOCKET), C(SOL_IP), C(SOL_TCP), {"SOL_UDP", IPPROTO_UDP},
     C(SO_DEBUG), C(SO_ACCEPTCONN), C(SO_REUSEADDR), C(SO_REUSEPORT), C(SO_KEEPALIVE), C(SO_DONTROUTE),
     C(SO_BROADCAST), C(SO_LINGER), C(SO_OOBINLINE), C(SO_SNDBUF), C(SO_RCVBUF), C(SO_SNDLOWAT), C(SO_RCVLOWAT),
     C(SO_SNDTIMEO), C(SO_RCVTIMEO), C(SO_ERROR), C(SO_TYPE), C(SO_PASSCRED), C(SO_PEERCRED), C(SO_PASSSEC),
@@ -1581,7 +1581,7 @@ const Constant socket_constants[] = {
     C(IPV6_UNICAST_HOPS), C(IPV6_V6ONLY), C(IPV6_CHECKSUM), C(IPV6_DONTFRAG), C(IPV6_DSTOPTS), C(IPV6_HOPLIMIT),
     C(IPV6_HOPOPTS), C(IPV6_NEXTHOP), C(IPV6_PATHMTU), C(IPV6_PKTINFO), C(IPV6_RECVDSTOPTS), C(IPV6_RECVHOPLIMIT),
     C(IPV6_RECVHOPOPTS), C(IPV6_RECVPKTINFO), C(IPV6_RECVRTHDR), C(IPV6_RECVTCLASS), C(IPV6_RTHDR),
-    C(IPV6_RTHDRDSTOPTS), C(IPV6_RTHDR_TYPE_0), C(IPV6_RECVPATHMTU), C(IPV6_TCLASS), C(IPV6_USE_MIN_MTU),
+    C(IPV6_RTHDRDSTOPTS), C(IPV6_RTHDR_TYPE_0), C(IPV6_RECVPATHMTU), C(IPV6_TCLASS),
     C(TCP_NODELAY), C(TCP_MAXSEG), C(TCP_CORK), C(TCP_KEEPIDLE), C(TCP_KEEPINTVL), C(TCP_KEEPCNT), C(TCP_SYNCNT),
     C(TCP_LINGER2), C(TCP_DEFER_ACCEPT), C(TCP_WINDOW_CLAMP), C(TCP_INFO), C(TCP_QUICKACK), C(TCP_FASTOPEN),
     C(TCP_CONGESTION), C(TCP_USER_TIMEOUT), C(TCP_NOTSENT_LOWAT),
@@ -1598,7 +1598,7 @@ bool socket_init_module(Module* m) {
   if (!socket_type.native_name) {
     socket_type.native_name = "_socket.socket";
     socket_type.doc = "socket(family=AF_INET, type=SOCK_STREAM, proto=0) -> socket object";
-    socket_type.flags = kTypeBaseType | kTypeHasFinalizer | kTypeWeakrefable;
+    socket_type.flags = kTypeBaseType | kTypeHasFinalizer;
     socket_type.instance_size = sizeof(SocketObject);
     socket_type.new_ = socket_new;
     socket_type.init = socket_init;

@@ -323,9 +323,10 @@ Value epoll_control(Value self, int op, const Value* args, size_t nargs, Tuple* 
   if (!parse_args(spec, args, nargs, kw, a)) return Value();
   int fd;
   if (!fd_of(a[0], &fd)) return Value();
+  uint32_t mask = EPOLLIN | EPOLLPRI | EPOLLOUT;
+  if (a[1] && !epoll_mask_arg(a[1], &mask)) return Value();
   epoll_event ev{};
-  ev.events = EPOLLIN | EPOLLPRI | EPOLLOUT;
-  if (a[1] && !epoll_mask_arg(a[1], &ev.events)) return Value();
+  ev.events = mask;
   ev.data.fd = fd;
   int epfd = epoll_fd(self);
   if (epfd < 0) return Value();
