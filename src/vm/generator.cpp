@@ -145,6 +145,9 @@ Value gen_send_ex(Value self, Value arg, bool throw_pending, bool* done) {
   t->frame = f;
   g->exc_state.prev = t->exc_info;
   t->exc_info = &g->exc_state;
+  // An exception thrown in while the generator is handling one gets that one
+  // as its __context__ (CPython's _PyErr_ChainStackItem).
+  if (throw_pending && g->exc_state.exc && !is_none(g->exc_state.exc)) raise_value(fetch_error());
   Value r;
   try {
     r = run_frame(t, f, throw_pending);
