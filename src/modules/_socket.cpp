@@ -138,14 +138,13 @@ bool timeout_arg(Value v, double* out) {
 // A host name argument as the bytes the resolver takes (IDNA for non-ASCII str).
 bool host_arg(Value v, std::string* out) {
   if (is_str(v)) {
-    Str* s = v.as<Str>();
-    std::string utf8 = str_to_utf8(s);
-    bool ascii = true;
-    for (unsigned char c : utf8) ascii &= c < 0x80;
-    if (!ascii) {
+    std::string utf8;
+    if (!v.as<Str>()->ascii) {
       Value encoded = call_method1(v, intern_cstr("encode"), Value(intern_cstr("idna")));
       if (!encoded) return false;
       utf8 = std::string(encoded.as<Bytes>()->view());
+    } else {
+      utf8 = str_to_utf8(v.as<Str>());
     }
     *out = utf8;
   } else if (is_bytes(v) || is_bytearray(v)) {
@@ -1190,7 +1189,7 @@ Value mod_getaddrinfo(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (is_int(a[1])) {
     port = cstr(int_to_decimal_str(a[1]));
   } else if (is_str(a[1])) {
-    port = str_to_utf8(a[1].as<Str>());
+    if (!str_to_utf8_strict(a[1].as<Str>(), &port)) return Value();
   } else if (is_bytes(a[1])) {
     port = std::string(a[1].as<Bytes>()->view());
   } else if (have_port) {
@@ -1456,19 +1455,22 @@ Value mod_ntohs(Value, const Value* a, size_t n, Tuple* kw) { return byte_order<
 Value mod_htonl(Value, const Value* a, size_t n, Tuple* kw) { return byte_order<32>("htonl", a, n, kw); }
 Value mod_ntohl(Value, const Value* a, size_t n, Tuple* kw) { return byte_order<32>("ntohl", a, n, kw); }
 
-template <size_t (*Size)(size_t)>
+// CMSG_LEN / CMSG_SPACE of `length` data bytes: lengths up to INT_MAX (the
+// socklen_t limit on Linux) less `Overhead`, as CPython accepts.
+template <size_t (*Size)(size_t), size_t Overhead>
 Value cmsg_size(const char* fname, const Value* args, size_t nargs, Tuple* kw) {
   if (!check_no_kwargs(fname, kw) || !check_tuple_nargs(fname, nargs, 1, 1)) return Value();
   int64_t n;
   if (!index_as_i64(args[0], &n, &exc::OverflowError)) return Value();
-  if (n < 0 || n > INT_MAX - 64) return raise(&exc::OverflowError, "%s() argument out of range", fname);
+  if (n < 0 || uint64_t(n) > INT_MAX - Overhead)
+    return raise(&exc::OverflowError, "%s() argument out of range", fname);
   return int_from_u64(Size(size_t(n)));
 }
 
 size_t cmsg_len(size_t n) { return CMSG_LEN(n); }
 size_t cmsg_space(size_t n) { return CMSG_SPACE(n); }
-Value mod_cmsg_len(Value, const Value* a, size_t n, Tuple* kw) { return cmsg_size<cmsg_len>("CMSG_LEN", a, n, kw); }
-Value mod_cmsg_space(Value, const Value* a, size_t n, Tuple* kw) { return cmsg_size<cmsg_space>("CMSG_SPACE", a, n, kw); }
+Value mod_cmsg_len(Value, const Value* a, size_t n, Tuple* kw) { return cmsg_size<cmsg_len, CMSG_LEN(0)>("CMSG_LEN", a, n, kw); }
+Value mod_cmsg_space(Value, const Value* a, size_t n, Tuple* kw) { return cmsg_size<cmsg_space, CMSG_SPACE(1)>("CMSG_SPACE", a, n, kw); }
 
 Value mod_if_nametoindex(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (!check_no_kwargs("if_nametoindex", kw) || !check_positional("if_nametoindex", nargs, 1, 1)) return Value();
