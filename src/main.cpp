@@ -43,7 +43,8 @@ const char* kUsage =
     "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
     "-I     : isolate Python from the user's environment (implies -E and -s)\n"
     "-i     : inspect interactively after running script\n"
-    "-B, -s, -S, -b, -d, -v, -x : accepted for compatibility\n"
+    "-B     : don't write code cache files on import\n"
+    "-s, -S, -b, -d, -v, -x : accepted for compatibility\n"
     "-W arg : warning control\n"
     "-X opt : set implementation-specific option (-X gcstats prints collector statistics at exit)\n"
     "-V     : print the version number and exit (also --version)\n"
@@ -261,7 +262,8 @@ int main(int argc, char** argv) {
         case 'i': cfg.inspect = true; break;
         case 'X': cfg.xoptions.push_back(value()); break;
         case 'W': cfg.warnoptions.push_back(value()); break;
-        case 'B': case 's': case 'S': case 'b': case 'd': case 'v': case 'x': case 'R': break;
+        case 'B': cfg.dont_write_bytecode = true; break;
+        case 's': case 'S': case 'b': case 'd': case 'v': case 'x': case 'R': break;
         default:
           std::fprintf(stderr, "Unknown option: -%c\n%s", o, kUsage);
           return 2;

@@ -11,8 +11,10 @@ import argparse
 import concurrent.futures
 import difflib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -93,6 +95,16 @@ def main():
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args()
     files = collect(args)
+    # Spindle's code cache (compiled imports) goes to a directory of this run, not ~/.cache.
+    cache_dir = tempfile.mkdtemp(prefix="spindle-test-cache-")
+    os.environ["SPINDLE_CACHE_DIR"] = cache_dir
+    try:
+        return run_all(files, args)
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+
+
+def run_all(files, args):
     passed = failed = 0
     failures = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:

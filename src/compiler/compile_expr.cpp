@@ -3,11 +3,13 @@
 
 #include <cmath>
 
+#include "objects/bytes.h"
 #include "objects/complex.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -335,7 +337,128 @@ void emit_compare_op(Compiler* c, CmpOp op) {
 
 }  // namespace
 
+namespace {
+
+// The type a literal expression evaluates to, or null when not a literal.
+Type* literal_type(Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Tuple: return &tuple_type;
+    case ExprKind::List:
+    case ExprKind::ListComp: return &list_type;
+    case ExprKind::Dict:
+    case ExprKind::DictComp: return &dict_type;
+    case ExprKind::Set:
+    case ExprKind::SetComp: return &set_type;
+    case ExprKind::GeneratorExp: return &generator_type;
+    case ExprKind::Lambda: return &function_type;
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return &str_type;
+    case ExprKind::Constant: return type_of(static_cast<Constant*>(e)->value);
+    default: return nullptr;
+  }
+}
+
+// Whether CPython's AST optimizer would fold e into a constant: a constant, a
+// sign or inversion of a number, or a tuple of such.
+bool folds_to_constant(Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Constant:
+      return true;
+    case ExprKind::UnaryOp: {
+      auto* u = static_cast<ast::UnaryOp*>(e);
+      if (u->op == UnaryOpKind::Not || u->operand->kind != ExprKind::Constant) return false;
+      Value v = static_cast<Constant*>(u->operand)->value;
+      return is_int(v) || (u->op != UnaryOpKind::Invert && (is_float(v) || is_complex(v)));
+    }
+    case ExprKind::Tuple:
+      for (Expr* item : static_cast<ast::Tuple*>(e)->elts)
+        if (!folds_to_constant(item)) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_singleton_or_not_literal(Expr* e) {
+  if (!folds_to_constant(e)) return true;
+  if (e->kind != ExprKind::Constant) return false;
+  Value v = static_cast<Constant*>(e)->value;
+  return is_none(v) || v == True() || v == False() || v == Ellipsis();
+}
+
+}  // namespace
+
+bool Compiler::check_is_comparison(ast::Compare* c) {
+  bool left = is_singleton_or_not_literal(c->left);
+  for (int32_t i = 0; i < c->ops.size; i++) {
+    bool right = is_singleton_or_not_literal(c->comparators[i]);
+    CmpOp op = c->ops[i];
+    if ((op == CmpOp::Is || op == CmpOp::IsNot) && (!left || !right))
+      return syntax_warning(c->pos, op == CmpOp::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                                    : "\"is not\" with a literal. Did you mean \"!=\"?");
+    left = right;
+  }
+  return true;
+}
+
+bool Compiler::check_caller(ast::Call* c) {
+  switch (c->func->kind) {
+    case ExprKind::Constant:
+    case ExprKind::Tuple:
+    case ExprKind::List:
+    case ExprKind::ListComp:
+    case ExprKind::Dict:
+    case ExprKind::DictComp:
+    case ExprKind::Set:
+    case ExprKind::SetComp:
+    case ExprKind::GeneratorExp:
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue:
+      return syntax_warning(c->pos, "'%U' object is not callable; perhaps you missed a comma?",
+                            literal_type(c->func)->name);
+    default:
+      return true;
+  }
+}
+
+bool Compiler::check_subscript(Subscript* s) {
+  Expr* e = s->value;
+  bool not_subscriptable = false, needs_int = false;
+  switch (e->kind) {
+    case ExprKind::Constant: {
+      Value v = static_cast<Constant*>(e)->value;
+      not_subscriptable = is_none(v) || v == Ellipsis() || is_int(v) || is_float(v) || is_complex(v);
+      needs_int = is_str(v) || is_bytes(v) || is_tuple(v);
+      break;
+    }
+    case ExprKind::Set:
+    case ExprKind::SetComp:
+    case ExprKind::GeneratorExp:
+    case ExprKind::Lambda:
+      not_subscriptable = true;
+      break;
+    case ExprKind::Tuple:
+    case ExprKind::List:
+    case ExprKind::ListComp:
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue:
+      needs_int = true;
+      break;
+    default:
+      break;
+  }
+  if (not_subscriptable)
+    return syntax_warning(s->pos, "'%U' object is not subscriptable; perhaps you missed a comma?",
+                          literal_type(e)->name);
+  Type* index = literal_type(s->slice);
+  if (needs_int && index && !(index->flags & kTypeIntSubclass) && index != &int_type && index != &bool_type)
+    return syntax_warning(s->pos, "%U indices must be integers or slices, not %U; perhaps you missed a comma?",
+                          literal_type(e)->name, index->name);
+  return true;
+}
+
 bool Compiler::compile_compare(ast::Compare* c) {
+  if (!check_is_comparison(c)) return false;
   if (!visit_expr(c->left)) return false;
   int32_t n = c->ops.size;
   if (n == 1) {
@@ -548,6 +671,7 @@ bool Compiler::compile_dict(ast::Dict* d) {
 }
 
 bool Compiler::compile_subscript(Subscript* s) {
+  if (!check_subscript(s)) return false;
   if (!visit_expr(s->value)) return false;
   if (!visit_expr(s->slice)) return false;
   set_pos(s->pos);
@@ -620,6 +744,7 @@ bool Compiler::compile_yield_from_loop() {
 // ------------------------------------------------------------------ calls
 
 bool Compiler::compile_call(ast::Call* c) {
+  if (!check_caller(c)) return false;
   bool needs_ex = has_starred(c->args);
   for (Keyword* k : c->keywords)
     if (!k->arg) needs_ex = true;

@@ -17,6 +17,7 @@
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "vm/interp.h"
 
 namespace spindle {
 
@@ -263,6 +264,22 @@ bool Compiler::syntax_error(const Pos& p, const char* fmt, ...) {
   va_end(ap);
   raise_syntax_error(&exc::SyntaxError, str_to_utf8(msg).c_str(), filename_, p.lineno, p.col_offset + 1, Value(),
                      p.end_lineno, p.end_col_offset + 1);
+  return false;
+}
+
+bool Compiler::syntax_warning(const Pos& p, const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  Str* msg = format_message_va(fmt, ap);
+  va_end(ap);
+  Value warnings = import_module_cstr("warnings");
+  Value warn = warnings ? get_attr_cstr(warnings, "warn_explicit") : Value();
+  Value args[] = {Value(msg), Value(&exc::SyntaxWarning), filename_, Value::from_small_int(p.lineno)};
+  if (warn && call(warn, args, 4, nullptr)) return true;
+  if (error_matches(&exc::SyntaxWarning)) {
+    clear_error();
+    return syntax_error(p, "%U", msg);
+  }
   return false;
 }
 
@@ -1243,6 +1260,10 @@ bool Compiler::compile_raise(Raise* s) {
 }
 
 bool Compiler::compile_assert(Assert* s) {
+  bool nonempty_tuple = (s->test->kind == ExprKind::Tuple && static_cast<ast::Tuple*>(s->test)->elts.size > 0) ||
+                        (s->test->kind == ExprKind::Constant && is_tuple(static_cast<Constant*>(s->test)->value) &&
+                         static_cast<Constant*>(s->test)->value.as<spindle::Tuple>()->size > 0);
+  if (nonempty_tuple && !syntax_warning(s->pos, "assertion is always true, perhaps remove parentheses?")) return false;
   if (optimize_ > 0) return true;
   Label end = new_label();
   if (!compile_jump_if(s->test, end, true)) return false;

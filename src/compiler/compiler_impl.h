@@ -195,6 +195,13 @@ class Compiler {
 
   // ---- errors ----
   bool syntax_error(const Pos& p, const char* fmt, ...);
+  // Issues a SyntaxWarning at p; false with an error pending when the warning
+  // filters turn it into an error (reported as a SyntaxError, as CPython does).
+  bool syntax_warning(const Pos& p, const char* fmt, ...);
+  // CPython's "perhaps you missed a comma?" and "is with a literal" checks.
+  bool check_is_comparison(ast::Compare* c);
+  bool check_caller(ast::Call* c);
+  bool check_subscript(ast::Subscript* s);
 
   Value filename_;
   uint32_t future_flags_;

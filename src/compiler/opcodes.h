@@ -117,6 +117,16 @@ enum Opcode : uint8_t {
   kNumOpcodes
 };
 
+// The version of the bytecode as the code cache (vm/code_cache.cpp) stores
+// it. Bump it with any change to what compiled code means: an opcode added,
+// removed or renumbered, an argument encoding, a stack convention, the Code
+// layout. (Cache files also record the binary's build id, so a stale entry is
+// never run even when a bump is forgotten; the version keeps files of
+// different formats apart.) The assertion is a reminder: update both together.
+constexpr uint32_t kBytecodeFormatVersion = 1;
+static_assert(kNumOpcodes == 101 && kBytecodeFormatVersion == 1,
+              "the opcode list changed: bump kBytecodeFormatVersion and update this assertion");
+
 constexpr uint32_t make_instr(Opcode op, uint32_t arg) { return uint32_t(op) | (arg << 8); }
 constexpr Opcode instr_op(uint32_t w) { return Opcode(w & 0xFF); }
 constexpr uint32_t instr_arg(uint32_t w) { return w >> 8; }

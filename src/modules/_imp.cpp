@@ -164,6 +164,17 @@ Value imp_fix_co_filename(Value, const Value*, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+// test.support toggles whether frozen stdlib modules are used; Spindle
+// freezes none, so either setting imports the same modules from source.
+Value imp_override_frozen_modules_for_tests(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("_override_frozen_modules_for_tests", kwnames) ||
+      !check_positional("_override_frozen_modules_for_tests", nargs, 1, 1))
+    return Value();
+  int64_t override_setting;
+  if (!ssize_arg(args[0], &override_setting)) return Value();
+  return None();
+}
+
 const MethodDef imp_methods[] = {
     {"lock_held", imp_lock_held, kMethodStatic, "Return True if the import lock is currently held, else False."},
     {"acquire_lock", imp_acquire_lock, kMethodStatic, "Acquires the interpreter's import lock for the current thread."},
@@ -180,6 +191,8 @@ const MethodDef imp_methods[] = {
     {"extension_suffixes", imp_extension_suffixes, kMethodStatic, "Returns the list of file suffixes used to identify extension modules."},
     {"create_dynamic", imp_create_dynamic, kMethodStatic, "Create an extension module."},
     {"exec_dynamic", imp_exec_dynamic, kMethodStatic, "Initialize an extension module."},
+    {"_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests, kMethodStatic,
+     "(internal-only) Override PyConfig.use_frozen_modules."},
     {"_fix_co_filename", imp_fix_co_filename, kMethodStatic, "Changes code.co_filename to specify the passed-in file path."},
     {nullptr}};
 

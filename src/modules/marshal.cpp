@@ -1,6 +1,7 @@
 // The marshal module: CPython 3.11's internal serialization format, byte for
 // byte, for the value types it covers (code objects excepted: Spindle's code
-// objects are not CPython's, so they can be neither written nor read).
+// objects are not CPython's, so the module can neither write nor read them;
+// the code cache adds its own layout for them through marshal.h).
 //
 // References (version >= 3). CPython marks an object with FLAG_REF, and later
 // writes TYPE_REF for it, only when its reference count exceeds one at the
@@ -34,6 +35,8 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "modules/marshal.h"
+#include "vm/code.h"
 
 namespace spindle {
 
@@ -98,11 +101,12 @@ struct SortKeyCache {
   List* elements = list_new();  // keeps the keyed objects alive
 };
 
-struct Writer {
+struct Writer : MarshalWriter {
   std::string out;
   int version;
   int depth;
   WriteError error = WriteError::None;
+  const MarshalCodeFormat* code_format = nullptr;  // null: code objects are unmarshallable
   // Identity (the Value's bits) -> reference index. `written` keeps every
   // indexed object alive so no address is reused while the memo holds it.
   std::unordered_map<uint64_t, int32_t> memo;
@@ -238,6 +242,7 @@ bool Writer::any_set(Set* s, uint8_t flag) {
     auto cached = sort_keys.keys.find(item.bits());
     if (cached == sort_keys.keys.end()) {
       Writer sub(version, depth, sort_keys);
+      sub.code_format = code_format;
       if (!sub.object(item)) return fail(sub.error);
       cached = sort_keys.keys.emplace(item.bits(), std::move(sub.out)).first;
       if (item.is_object()) list_append(sort_keys.elements, item);
@@ -312,6 +317,11 @@ bool Writer::complex_object(Value v, uint8_t flag) {
     return object(Value());
   }
   if (is_type(v, &set_type) || is_type(v, &frozenset_type)) return any_set(v.as<Set>(), flag);
+  if (code_format && is_code(v)) {
+    byte(kCode | flag);
+    if (code_format->write(*this, v.as<Code>())) return true;
+    return error == WriteError::None ? fail(WriteError::Pending) : false;
+  }
   // bytes and every other bytes-like object are written as bytes.
   BufferView view;
   if (get_buffer(v, &view)) {
@@ -324,26 +334,32 @@ bool Writer::complex_object(Value v, uint8_t flag) {
   return fail(WriteError::Unmarshallable);
 }
 
+// Writes v; false with the matching exception pending.
+bool write_top_object(Writer& w, Value v) {
+  if (w.object(v)) return true;
+  switch (w.error) {
+    case WriteError::Unmarshallable: raise(&exc::ValueError, "unmarshallable object"); break;
+    case WriteError::TooDeep: raise(&exc::ValueError, "object too deeply nested to marshal"); break;
+    default: break;
+  }
+  return false;
+}
+
 Value marshal_to_bytes(Value v, int version) {
   SortKeyCache sort_keys;
   Writer w(version, 0, sort_keys);
-  if (!w.object(v)) {
-    switch (w.error) {
-      case WriteError::Unmarshallable: return raise(&exc::ValueError, "unmarshallable object");
-      case WriteError::TooDeep: return raise(&exc::ValueError, "object too deeply nested to marshal");
-      default: return Value();
-    }
-  }
+  if (!write_top_object(w, v)) return Value();
   return Value(bytes_new(w.out.data(), w.out.size()));
 }
 
 // ---------------------------------------------------------------- reading
 
-struct Reader {
+struct Reader : MarshalReader {
   // In-memory data (loads), or a file read with readinto (load).
   const uint8_t* ptr = nullptr;
   const uint8_t* end = nullptr;
   Value file;
+  const MarshalCodeFormat* code_format = nullptr;  // null: code objects are refused
   List* refs = list_new();
   int depth = 0;
 
@@ -670,8 +686,17 @@ Value Reader::object() {
       if (v == None()) return bad_data("invalid reference");
       return v;
     }
-    case kCode:
-      return raise(&exc::ValueError, "bad marshal data (code objects cannot be loaded: Spindle's code objects are not CPython's)");
+    case kCode: {
+      if (!code_format)
+        return raise(&exc::ValueError, "bad marshal data (code objects cannot be loaded: Spindle's code objects are not CPython's)");
+      // The index is only reserved while the fields are read: a code object cannot contain itself.
+      int64_t index = list_size(refs);
+      if (flagged) list_append(refs, None());
+      Code* c = code_format->read(*this);
+      if (!c) return Value();
+      if (flagged) list_set(refs, index, Value(c));
+      return Value(c);
+    }
     default:
       return bad_data("unknown type code");
   }
@@ -751,6 +776,31 @@ bool marshal_init(Module* m) {
 }
 
 }  // namespace
+
+bool marshal_dump_with_code(Value v, const MarshalCodeFormat& format, std::string* out) {
+  SortKeyCache sort_keys;
+  Writer w(kCurrentVersion, 0, sort_keys);
+  w.code_format = &format;
+  if (!write_top_object(w, v)) return false;
+  *out = std::move(w.out);
+  return true;
+}
+
+Value marshal_load_with_code(const uint8_t* data, size_t size, const MarshalCodeFormat& format) {
+  Reader r;
+  r.ptr = data;
+  r.end = data + size;
+  r.code_format = &format;
+  return read_top_object(r);
+}
+
+void marshal_write_bytes(MarshalWriter& w, const void* data, size_t size) { static_cast<Writer&>(w).raw(data, size); }
+
+bool marshal_write_value(MarshalWriter& w, Value v) { return static_cast<Writer&>(w).object(v); }
+
+const uint8_t* marshal_read_bytes(MarshalReader& r, size_t size) { return static_cast<Reader&>(r).take(int64_t(size)); }
+
+Value marshal_read_value(MarshalReader& r) { return read_top_object(static_cast<Reader&>(r)); }
 
 extern const ModuleDef marshal_module;
 const ModuleDef marshal_module = {"marshal", "Internal Python object serialization.", marshal_methods, marshal_init};

@@ -6,16 +6,21 @@ namespace spindle {
 extern const ModuleDef ast_module;
 extern const ModuleDef atexit_module;
 extern const ModuleDef binascii_module;
+extern const ModuleDef bisect_module;
 extern const ModuleDef cmath_module;
 extern const ModuleDef codecs_module;
 extern const ModuleDef collections_module;
 extern const ModuleDef contextvars_module;
+extern const ModuleDef csv_module;
 extern const ModuleDef errno_module;
+extern const ModuleDef faulthandler_module;
 extern const ModuleDef functools_module;
 extern const ModuleDef gc_module;
+extern const ModuleDef heapq_module;
 extern const ModuleDef imp_module;
 extern const ModuleDef io_module;
 extern const ModuleDef itertools_module;
+extern const ModuleDef json_module;
 extern const ModuleDef marshal_module;
 extern const ModuleDef math_module;
 extern const ModuleDef operator_module;
@@ -41,16 +46,21 @@ void register_native_modules() {
       &ast_module,
       &atexit_module,
       &binascii_module,
+      &bisect_module,
       &cmath_module,
       &codecs_module,
       &collections_module,
       &contextvars_module,
+      &csv_module,
       &errno_module,
+      &faulthandler_module,
       &functools_module,
       &gc_module,
+      &heapq_module,
       &imp_module,
       &io_module,
       &itertools_module,
+      &json_module,
       &marshal_module,
       &math_module,
       &operator_module,

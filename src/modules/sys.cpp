@@ -2,6 +2,7 @@
 
 #include <cfloat>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -390,7 +391,10 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
   add("base_exec_prefix", S("/usr"));
   add("platlibdir", S("lib"));
   add("pycache_prefix", None());
-  add("dont_write_bytecode", True());
+  // Read by the code cache before it writes a file.
+  const char* no_bytecode_env = cfg.ignore_environment ? nullptr : std::getenv("PYTHONDONTWRITEBYTECODE");
+  bool dont_write_bytecode = cfg.dont_write_bytecode || (no_bytecode_env && *no_bytecode_env);
+  add("dont_write_bytecode", Bool(dont_write_bytecode));
   add("abiflags", S(""));
   add("float_repr_style", S("short"));
   add("_git", Value(tuple_pack({S("Spindle"), S(""), S("")})));
@@ -401,7 +405,7 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
   add("version_info", structseq_make(vi, viv, 5));
 
   Type* fl = structseq_new_type({"sys.flags", nullptr, flags_fields, -1});
-  Value flv[18] = {I(0), I(0), I(0), I(cfg.optimize), I(1), I(1), I(0), I(0), I(0), I(0), I(cfg.quiet), I(1), I(0),
+  Value flv[18] = {I(0), I(0), I(0), I(cfg.optimize), I(dont_write_bytecode), I(1), I(0), I(0), I(0), I(0), I(cfg.quiet), I(1), I(0),
                    False(), I(1), I(0), False(), I(-1)};
   add("flags", structseq_make(fl, flv, 18));
 

@@ -35,13 +35,13 @@ namespace {
 
 Value attribute_error(Value obj, Str* name) {
   if (is_type_object(obj))
-    return raise(&exc::AttributeError, "type object '%U' has no attribute '%U'", obj.as<Type>()->name, name);
-  if (is_type(obj, &module_type)) return module_attribute_error(obj, name);
-  Value e = exception_new(&exc::AttributeError,
-                          tuple_pack({Value(format_message("'%s' object has no attribute '%U'", type_name(obj), name))}));
-  if (!e) return Value();
-  exception_set_attribute_error_context(e, obj, name);
-  return raise_value(e);
+    raise(&exc::AttributeError, "type object '%U' has no attribute '%U'", obj.as<Type>()->name, name);
+  else if (is_type(obj, &module_type))
+    module_attribute_error(obj, name);
+  else
+    raise(&exc::AttributeError, "'%s' object has no attribute '%U'", type_name(obj), name);
+  exception_set_attribute_error_context(ts()->exception, obj, name);
+  return Value();
 }
 
 }  // namespace

@@ -123,14 +123,17 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
     Str* key = kwnames->items[k].as<Str>();
     int index = keyword_index(key);
     if (index >= 0 && index < int(nargs)) {
-      raise(&exc::TypeError, "argument for %s() given by name ('%U') and position (%d)", spec.fname, key, index + 1);
+      if (*spec.fname) raise(&exc::TypeError, "argument for %s() given by name ('%U') and position (%d)", spec.fname, key, index + 1);
+      else raise(&exc::TypeError, "argument for function given by name ('%U') and position (%d)", key, index + 1);
       return false;
     }
   }
   for (size_t k = 0; k < nkw; k++) {
     Str* key = kwnames->items[k].as<Str>();
     if (keyword_index(key) < 0) {
-      raise(&exc::TypeError, "'%U' is an invalid keyword argument for %s()", key, spec.fname);
+      // CPython names no function when its parser was given none.
+      if (*spec.fname) raise(&exc::TypeError, "'%U' is an invalid keyword argument for %s()", key, spec.fname);
+      else raise(&exc::TypeError, "'%U' is an invalid keyword argument for this function", key);
       return false;
     }
   }

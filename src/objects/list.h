@@ -50,6 +50,8 @@ Tuple* list_snapshot_locked(List* l);  // caller holds l->lock
 // Replaces the contents; the caller holds l->lock. The capacity changes as
 // CPython's list_resize would, unless one is given (>= 0).
 void list_replace_locked(List* l, const Value* items, int64_t n, int64_t capacity = -1);
+// Removes item i (0 <= i < size); the caller holds l->lock.
+void list_remove_locked(List* l, int64_t i);
 // Sorts in place (list.sort semantics); key may be null.
 int list_sort(List* l, Value key, bool reverse);
 

@@ -371,7 +371,7 @@ int merge(Set* s, Set* other) {
   int64_t pos = 0, h;
   Value k;
   while (next_entry(ot, &pos, &k, &h)) {
-    SetTable* cur = s->table.load(std::memory_order_relaxed);
+    SetTable* cur = table_for_write(s);  // a Python __eq__ below may have cleared s
     int64_t slot;
     uint64_t found;
     Probe p = lookkey(cur, k, h, LookupMode{}, &slot, &found);

@@ -316,7 +316,12 @@ bool in_tail(Value cand, const std::vector<std::vector<Value>>& seqs) {
 Tuple* c3_merge(Type* t, Tuple* bases) {
   std::vector<std::vector<Value>> seqs;
   for (int64_t i = 0; i < bases->size; i++) {
-    Tuple* m = bases->items[i].as<Type>()->mro;
+    Type* base = bases->items[i].as<Type>();
+    Tuple* m = base->mro;
+    if (!m) {  // a base whose own mro() is still running
+      raise(&exc::TypeError, "Cannot extend an incomplete type '%U'", base->name);
+      return nullptr;
+    }
     seqs.emplace_back(m->items, m->items + m->size);
   }
   seqs.emplace_back(bases->items, bases->items + bases->size);

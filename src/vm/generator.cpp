@@ -168,8 +168,8 @@ Value gen_send_ex(Value self, Value arg, bool throw_pending, bool* done) {
   t->frame = f;
   g->exc_state.prev = t->exc_info;
   t->exc_info = &g->exc_state;
-  // An exception thrown in while the generator is handling one gets that one
-  // as its __context__ (CPython's _PyErr_ChainStackItem).
+  // An exception thrown in takes the generator's own handled exception as
+  // its __context__ (CPython's _PyErr_ChainStackItem).
   if (throw_pending && g->exc_state.exc && !is_none(g->exc_state.exc)) raise_value(fetch_error());
   Value r;
   try {
@@ -308,7 +308,13 @@ throw_here:
     } else {
       Value a = val && !is_none(val) ? val : Value();
       inst = a ? (is_tuple(a) ? call_with_tuple(typ, a.as<Tuple>(), nullptr) : call1(typ, a)) : call0(typ);
-      if (!inst) return Value();
+      // As in CPython, an exception raised while making the instance (or the
+      // TypeError for a constructor returning a non-exception) is what gets
+      // thrown into the generator.
+      if (inst && !is_exception_instance(inst))
+        raise(&exc::TypeError, "calling %R should have returned an instance of BaseException, not %s", typ,
+              type_name(inst));
+      if (error_occurred()) inst = fetch_error();
     }
   } else if (is_exception_instance(typ)) {
     if (val && !is_none(val)) return raise(&exc::TypeError, "instance exception may not have a separate value");
@@ -736,8 +742,6 @@ Value agen_m_aclose(Value self, const Value*, size_t nargs, Tuple*) {
   a->state = AwaitableState::Init;
   return Value(a);
 }
-
-Value agen_aiter(Value self) { return self; }
 
 const MethodDef agen_methods[] = {{"asend", agen_m_asend, kMethodInstance, nullptr},
                                   {"athrow", agen_m_athrow, kMethodInstance, nullptr},

@@ -11,8 +11,6 @@
 #include <unistd.h>
 
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "compiler/compiler.h"
@@ -28,6 +26,7 @@
 #include "objects/typeobject.h"
 #include "threads/mutex.h"
 #include "vm/code.h"
+#include "vm/code_cache.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
 
@@ -60,6 +59,7 @@ Value spec_new(Value name, Value loader, Value origin, Value search_locations, b
   dict_set_str(s->dict, intern_cstr("has_location"), Bool(has_location));
   dict_set_str(s->dict, intern_cstr("_initializing"), False());
   dict_set_str(s->dict, intern_cstr("_set_fileattr"), Bool(has_location));
+  dict_set_str(s->dict, intern_cstr("_uninitialized_submodules"), Value(list_new()));  // importlib's bookkeeping
   return Value(s);
 }
 
@@ -113,20 +113,11 @@ Value loader_attr(Value self, const char* name) {
   return v ? v : None();
 }
 
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 Value loader_get_source(Value self, const Value* args, size_t nargs, Tuple*) {
   Value path = loader_attr(self, "path");
   if (!is_str(path)) return None();
   std::string src;
-  if (!read_file(str_to_utf8(path.as<Str>()), &src)) return raise_os_error(ENOENT, path);
+  if (!read_file_bytes(str_to_utf8(path.as<Str>()), &src)) return raise_os_error(errno, path);
   return decode_object(Value(bytes_new(src.data(), src.size())), Value(intern_cstr("utf-8")), Value(intern_cstr("replace")));
 }
 
@@ -136,7 +127,7 @@ Value loader_get_data(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("get_data", nargs, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(&exc::TypeError, "path must be str");
   std::string data;
-  if (!read_file(str_to_utf8(args[0].as<Str>()), &data)) return raise_os_error(ENOENT, args[0]);
+  if (!read_file_bytes(str_to_utf8(args[0].as<Str>()), &data)) return raise_os_error(errno, args[0]);
   return Value(bytes_new(data.data(), data.size()));
 }
 
@@ -287,9 +278,9 @@ void set_initializing(Value spec, bool on) {
 }
 
 Value exec_source_module(Str* fullname, const std::string& path, bool is_package, const std::vector<std::string>& dirs) {
-  std::string src;
   Value pathv(str_from_utf8_surrogateescape(path.data(), path.size()));
-  if (!read_file(path, &src)) return raise_os_error(errno ? errno : ENOENT, pathv);
+  Code* code = load_module_code(path, pathv, 0);
+  if (!code) return Value();
   Module* m = module_new(fullname);
   Value loader = loader_new(fullname, pathv.as<Str>());
   Value search = None();
@@ -310,8 +301,7 @@ Value exec_source_module(Str* fullname, const std::string& path, bool is_package
   Dict* modules = modules_dict().as<Dict>();
   if (dict_set(modules, Value(fullname), Value(m)) < 0) return Value();
   set_initializing(spec, true);
-  Code* code = compile_source(src.data(), src.size(), pathv, parser::Mode::Exec);
-  Value r = code ? eval_code(code, m->dict, Value()) : Value();
+  Value r = eval_code(code, m->dict, Value());
   set_initializing(spec, false);
   if (!r) {
     Value e = fetch_error();
@@ -351,12 +341,46 @@ Str* parent_name(Str* name, int64_t* dot) {
 
 Value find_and_load(Str* fullname);
 
+// importlib's SourceFileLoader.get_code with the code cache (what
+// _cached_code gives). Subclasses, which may override get_data or
+// source_to_code, keep importlib's own get_code.
+constexpr char kCachedGetCode[] =
+    "def get_code(self, fullname):\n"
+    "    if type(self) is SourceFileLoader:\n"
+    "        return _cached_code(self.get_filename(fullname))\n"
+    "    return _source_loader_get_code(self, fullname)\n";
+
+Value cached_code(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("_cached_code", kwnames) || !check_positional("_cached_code", nargs, 1, 1)) return Value();
+  if (!is_str(args[0])) return raise(&exc::TypeError, "expected str, not %T", args[0]);
+  Code* code = load_module_code(str_to_utf8_surrogateescape(args[0].as<Str>()), args[0], 0);
+  return code ? Value(code) : Value();
+}
+
+const MethodDef cached_code_def = {"_cached_code", cached_code, kMethodStatic, nullptr};
+
+bool install_cached_get_code(Value external) {
+  Value loader = get_attr_cstr(external, "SourceFileLoader");
+  Value original = loader ? get_attr_cstr(loader, "get_code") : Value();
+  if (!original) return false;
+  Dict* globals = dict_new();
+  dict_set_str(globals, names::__name__, Value(intern_cstr("importlib._bootstrap_external")));
+  dict_set_str(globals, names::__builtins__, Value(builtins_dict));
+  dict_set_str(globals, intern_cstr("SourceFileLoader"), loader);
+  dict_set_str(globals, intern_cstr("_source_loader_get_code"), original);
+  dict_set_str(globals, intern_cstr("_cached_code"), builtin_function_new(&cached_code_def, Value()));
+  Code* code = compile_source(kCachedGetCode, sizeof kCachedGetCode - 1,
+                              Value(intern_cstr("<frozen importlib._bootstrap_external>")), parser::Mode::Exec);
+  if (!code || !eval_code(code, globals, Value())) return false;
+  return set_attr(loader, intern_cstr("get_code"), dict_get_str(globals, intern_cstr("get_code"))) == 0;
+}
+
 // Import statements are served natively, but code that imports through
 // importlib (runpy for -m, pkgutil, importlib.import_module) walks
 // sys.meta_path. CPython's startup installs importlib's finders there; Spindle
 // does it when importlib is first imported, so programs that never use it do
-// not pay for loading it. Its path finder reads sources only: with
-// sys.implementation.cache_tag None it writes no bytecode files.
+// not pay for loading it. Its path finder writes no bytecode files (with
+// sys.implementation.cache_tag None); its source loader uses the code cache.
 bool install_importlib_finders(Value importlib) {
   Value bootstrap = get_attr_cstr(importlib, "_bootstrap");
   Value external = bootstrap ? get_attr_cstr(importlib, "_bootstrap_external") : Value();
@@ -370,7 +394,7 @@ bool install_importlib_finders(Value importlib) {
     if (!f) return false;
     list_append(meta_path.as<List>(), f);
   }
-  return call_method1(external, intern_cstr("_install"), bootstrap) ? true : false;
+  return call_method1(external, intern_cstr("_install"), bootstrap) && install_cached_get_code(external);
 }
 
 // Imports `fullname` (whose parent, if any, is already imported).

@@ -529,8 +529,8 @@ bool do_raise(Value exc, Value cause) {
     instance = call0(exc);
     if (!instance) return false;
     if (!is_exception_instance(instance)) {
-      raise(&exc::TypeError, "calling %R should have returned an instance of BaseException, not %s", exc,
-            type_name(instance));
+      raise(&exc::TypeError, "calling %R should have returned an instance of BaseException, not %R", exc,
+            Value(type_of(instance)));
       return false;
     }
   } else if (is_exception_instance(exc)) {

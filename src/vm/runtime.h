@@ -22,6 +22,7 @@ struct RuntimeConfig {
   bool unbuffered = false;
   bool quiet = false;
   bool ignore_environment = false;
+  bool dont_write_bytecode = false;  // -B (PYTHONDONTWRITEBYTECODE also sets sys.dont_write_bytecode)
   bool inspect = false;
 };
 

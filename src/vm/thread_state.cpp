@@ -40,6 +40,8 @@ void push_frame_stacks(gc::PushRangeFn push) {
 
 }  // namespace
 
+ThreadState* thread_states_unlocked() { return registry_head.load(std::memory_order_acquire); }
+
 uint64_t new_thread_ident() { return last_thread_ident.fetch_add(1, std::memory_order_relaxed) + 1; }
 
 bool find_os_thread(uint64_t ident, pthread_t* out) {

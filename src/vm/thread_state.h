@@ -65,6 +65,10 @@ uint64_t new_thread_ident();
 // The OS thread of a live thread state, by ident; false when none is alive.
 bool find_os_thread(uint64_t ident, pthread_t* out);
 void thread_state_detach();
+// The newest live thread state (then ->next), read without the registry lock:
+// only for async-signal-safe readers such as faulthandler, which accept that a
+// thread may come or go during the walk.
+ThreadState* thread_states_unlocked();
 
 // In the child after fork(): the calling thread is the only one left and
 // becomes the main thread.

@@ -16,6 +16,7 @@
 #include "vm/code.h"
 #include "vm/frame_object.h"
 #include "vm/interp.h"
+#include "vm/suggestions.h"
 
 namespace spindle {
 
@@ -373,6 +374,11 @@ class ExceptionPrinter {
     } else if (s.as<Str>()->length) {
       w_.put(": ");
       w_.put(s.as<Str>());
+    }
+    if (Str* suggestion = exception_suggestion(exc)) {
+      w_.put(". Did you mean: '");
+      w_.put(suggestion);
+      w_.put("'?");
     }
     w_.put("\n");
   }
