@@ -165,6 +165,10 @@ void* read_hidden_weak_link(const uintptr_t* link) {
   return GC_call_with_alloc_lock(reveal_link, const_cast<uintptr_t*>(link));
 }
 
+bool hidden_weak_link_is(const uintptr_t* link, const void* obj) {
+  return __atomic_load_n(link, __ATOMIC_RELAXED) == GC_HIDE_POINTER(obj);
+}
+
 // Automatic collection is on or off (gc.enable/disable are idempotent, not
 // counted like Boehm's GC_disable), and gc.collect() collects even while it is
 // off, as in CPython. The switch and an explicit collection are serialised so

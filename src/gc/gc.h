@@ -65,6 +65,8 @@ void unregister_weak_link(void** link);
 void register_hidden_weak_link(uintptr_t* link, const void* obj);
 void unregister_hidden_weak_link(uintptr_t* link);
 void* read_hidden_weak_link(const uintptr_t* link);
+// Whether the link (still) refers to obj, which the caller keeps alive; takes no lock.
+bool hidden_weak_link_is(const uintptr_t* link, const void* obj);
 // p is the start of a block from alloc() (not static or malloc'd memory).
 bool is_collected_object(const void* p);
 

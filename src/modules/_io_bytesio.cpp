@@ -22,6 +22,8 @@ Type bytesio_type;
 
 namespace {
 
+Type bytesio_buffer_type;
+
 struct BytesIO : IOBase {
   Mutex lock;
   uint8_t* buf;  // pointer-free block of `capacity` bytes
@@ -39,12 +41,20 @@ bool check_open(BytesIO* b) {
   return true;
 }
 
-bool check_exports(BytesIO* b) {
-  if (b->exports.load() > 0) {
-    raise(&exc::BufferError, "Existing exports of data: object cannot be re-sized");
-    return false;
+// Whether the buffer may be resized or replaced: not while getbuffer() views
+// are alive. An unreleased view that became garbage still counts until the
+// collector finalizes it, so collect once before refusing. Call without the
+// lock, then again with it held (collects nothing then: exports are rechecked
+// only), so no view can be taken in between.
+bool check_exports(BytesIO* b, bool locked = false) {
+  if (b->exports.load(std::memory_order_acquire) == 0) return true;
+  if (!locked) {
+    gc::collect();
+    gc::drain_finalizers();
+    if (b->exports.load(std::memory_order_acquire) == 0) return true;
   }
-  return true;
+  raise(&exc::BufferError, "Existing exports of data: object cannot be re-sized");
+  return false;
 }
 
 // Caller holds the lock.
@@ -106,6 +116,7 @@ int bytesio_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   b->size = 0;
   b->pos = 0;
   b->closed.store(false);
+  if (!check_exports(b, true)) return -1;
   if (view.data) write_locked(b, view.data, view.size);
   b->pos = 0;
   return 0;
@@ -202,6 +213,7 @@ Value bytesio_truncate(Value self, const Value* args, size_t nargs, Tuple* kwnam
   BytesIO* b = as_bytesio(self);
   if (!check_open(b) || !check_exports(b)) return Value();
   LockGuard g(b->lock);
+  if (!check_exports(b, true)) return Value();
   int64_t size = b->pos;
   if (a[0] && !is_none(a[0]) && !index_as_i64(a[0], &size, &exc::OverflowError)) return Value();
   if (size < 0) return raise(&exc::ValueError, "negative size value %lld", (long long)size);
@@ -236,6 +248,7 @@ Value bytesio_write(Value self, const Value* args, size_t nargs, Tuple* kwnames)
   BufferView view;
   if (!get_buffer(args[0], &view)) return Value();
   LockGuard g(b->lock);
+  if (!check_exports(b, true)) return Value();
   write_locked(b, view.data, view.size);
   return int_from_i64(view.size);
 }
@@ -265,10 +278,41 @@ Value bytesio_close(Value self, const Value*, size_t, Tuple*) {
   BytesIO* b = as_bytesio(self);
   if (!check_exports(b)) return Value();
   LockGuard g(b->lock);
+  if (!check_exports(b, true)) return Value();
   b->closed.store(true);
   b->buf = nullptr;
   b->size = b->capacity = 0;
   return None();
+}
+
+// getbuffer() returns a memoryview of one of these: its buffer is the
+// BytesIO's own storage, exported so that the BytesIO refuses to resize.
+struct BytesIOBufferObject : Object {
+  BytesIO* source;
+};
+
+bool bytesio_buffer_export(Value self, BufferView* out) {
+  BytesIO* b = self.as<BytesIOBufferObject>()->source;
+  LockGuard g(b->lock);
+  if (b->closed.load()) {
+    raise_closed();
+    return false;
+  }
+  out->data = b->buf;
+  out->size = b->size;
+  out->readonly = false;
+  out->owner = self;
+  out->exports = &b->exports;
+  return true;
+}
+
+Value bytesio_getbuffer(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("getbuffer", nargs, kwnames)) return Value();
+  BytesIO* b = as_bytesio(self);
+  if (!check_open(b)) return Value();
+  auto* exporter = alloc_instance<BytesIOBufferObject>(&bytesio_buffer_type);
+  exporter->source = b;
+  return memoryview_from_object(Value(exporter));
 }
 
 Value bytesio_iter(Value self) { return self; }
@@ -315,6 +359,7 @@ Value bytesio_setstate(Value self, const Value* args, size_t nargs, Tuple* kwnam
     return raise(&exc::TypeError, "third item of state should be a dict, got a %s", type_name(d));
   {
     LockGuard g(b->lock);
+    if (!check_exports(b, true)) return Value();
     b->size = 0;
     b->pos = 0;
     write_locked(b, view.data, view.size);
@@ -342,6 +387,7 @@ const MethodDef bytesio_methods[] = {
     {"readlines", bytesio_readlines, kMethodInstance, "List of bytes objects, each a line from the file."},
     {"read", bytesio_read, kMethodInstance, "Read at most size bytes, returned as a bytes object."},
     {"getvalue", bytesio_getvalue, kMethodInstance, "Retrieve the entire contents of the BytesIO object."},
+    {"getbuffer", bytesio_getbuffer, kMethodInstance, "Get a read-write view over the contents of the BytesIO object."},
     {"seek", bytesio_seek, kMethodInstance, "Change stream position."},
     {"truncate", bytesio_truncate, kMethodInstance, "Truncate the file to at most size bytes."},
     {"__getstate__", bytesio_getstate, kMethodInstance, nullptr},
@@ -366,6 +412,12 @@ void init_bytesio_type() {
   bytesio_type.methods = bytesio_methods;
   bytesio_type.getsets = bytesio_getsets;
   type_ready(&bytesio_type);
+
+  bytesio_buffer_type.native_name = "_io._BytesIOBuffer";
+  bytesio_buffer_type.instance_size = sizeof(BytesIOBufferObject);
+  bytesio_buffer_type.flags = kTypeDisallowInstantiation;
+  bytesio_buffer_type.buffer = bytesio_buffer_export;
+  type_ready(&bytesio_buffer_type);
 }
 
 }  // namespace spindle::io

@@ -89,13 +89,10 @@ Value open_impl(Value file, Str* mode, int64_t buffering, Value encoding, Value 
   if (binary && errors) return raise(&exc::ValueError, "binary mode doesn't take an errors argument");
   if (binary && newline) return raise(&exc::ValueError, "binary mode doesn't take a newline argument");
   if (binary && buffering == 1) {
-    Value warnings = import_module_cstr("warnings");
-    Value warn = warnings ? get_attr_cstr(warnings, "warn") : Value();
-    if (!warn) return Value();
-    Value wargs[3] = {Value(str_from_utf8("line buffering (buffering=1) isn't supported in binary mode, the default "
-                                          "buffer size will be used")),
-                      Value(&exc::RuntimeWarning), Value::from_small_int(1)};
-    if (!call(warn, wargs, 3)) return Value();
+    if (!warn_format(&exc::RuntimeWarning, 1,
+                     "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be "
+                     "used"))
+      return Value();
   }
 
   Value raw_args[4] = {path_or_fd, Value(str_from_ascii(rawmode)), Bool(closefd), opener ? opener : None()};

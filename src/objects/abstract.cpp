@@ -424,6 +424,12 @@ Value number_index(Value v) {
   Value r = f(v);
   if (!r) return Value();
   if (!is_int(r)) return raise(&exc::TypeError, "__index__ returned non-int (type %s)", type_name(r));
+  if (!is_int_exact(r) &&
+      !warn_format(&exc::DeprecationWarning, 1,
+                   "__index__ returned non-int (type %s).  The ability to return an instance of a strict subclass "
+                   "of int is deprecated, and may be removed in a future version of Python.",
+                   type_name(r)))
+    return Value();
   return r;
 }
 

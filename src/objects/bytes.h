@@ -45,6 +45,13 @@ struct BufferView {
   int64_t size = 0;
   bool readonly = true;
   Value owner;
+  // Item layout: a struct format character and the item size.
+  char format = 'B';
+  int64_t itemsize = 1;
+  // Exporters whose size must not change under a memoryview (array,
+  // BytesIO.getbuffer()) point this at their export count. memoryview counts
+  // itself there and then asks for the buffer again, getting one that stays put.
+  std::atomic<int64_t>* exports = nullptr;
 };
 // Returns false with TypeError pending ("a bytes-like object is required, not 'X'").
 bool get_buffer(Value v, BufferView* out);

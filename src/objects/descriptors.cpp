@@ -410,6 +410,27 @@ Value wrapped_descriptor_new(Type* type, const Value* args, size_t nargs, Tuple*
   return Value(d);
 }
 
+// __init__ (re)binds the callable, as CPython's cm_init/sm_init do; subclasses
+// such as abc.abstractclassmethod call it through super().__init__(callable).
+template <class T>
+int wrapped_descriptor_init(Value self, const Value* args, size_t nargs, Tuple* kwnames, const char* name) {
+  if (!check_no_kwargs(name, kwnames)) return -1;
+  if (nargs != 1) {
+    raise(&exc::TypeError, "%s expected 1 argument, got %zd", name, ssize_t(nargs));
+    return -1;
+  }
+  self.as<T>()->func = args[0];
+  return copy_wrapped_attrs(self, args[0]) ? 0 : -1;
+}
+
+int classmethod_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  return wrapped_descriptor_init<ClassMethod>(self, args, nargs, kwnames, "classmethod");
+}
+
+int staticmethod_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  return wrapped_descriptor_init<StaticMethod>(self, args, nargs, kwnames, "staticmethod");
+}
+
 Value classmethod_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   return wrapped_descriptor_new<ClassMethod>(type, args, nargs, kwnames, "classmethod");
 }
@@ -713,6 +734,7 @@ void init_descriptor_types() {
   classmethod_type.instance_size = sizeof(ClassMethod);
   classmethod_type.flags = kTypeBaseType;
   classmethod_type.new_ = classmethod_new;
+  classmethod_type.init = classmethod_init;
   classmethod_type.descr_get = classmethod_get;
   classmethod_type.getsets = classmethod_getsets;
   classmethod_type.members = wrapped_func_members<ClassMethod>;
@@ -723,6 +745,7 @@ void init_descriptor_types() {
   staticmethod_type.instance_size = sizeof(StaticMethod);
   staticmethod_type.flags = kTypeBaseType;
   staticmethod_type.new_ = staticmethod_new;
+  staticmethod_type.init = staticmethod_init;
   staticmethod_type.descr_get = staticmethod_get;
   staticmethod_type.call = staticmethod_call;
   staticmethod_type.getsets = staticmethod_getsets;

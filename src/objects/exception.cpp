@@ -268,6 +268,18 @@ Value raise_value(Value exc) {
   return Value();
 }
 
+bool warn_format(Type* category, int stacklevel, const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  Str* msg = format_message_va(fmt, ap);
+  va_end(ap);
+  Value warnings = import_module_cstr("warnings");
+  Value warn = warnings ? get_attr_cstr(warnings, "warn") : Value();
+  if (!warn) return false;
+  Value args[3] = {Value(msg), Value(category), Value::from_small_int(stacklevel)};
+  return bool(call(warn, args, 3));
+}
+
 Value raise_no_memory() {
   auto* e = static_cast<ExceptionObject*>(alloc_object(&exc::MemoryError, sizeof(FullException)));
   e->args = tuple_empty();

@@ -54,6 +54,9 @@ Value raise(Type* type, const char* fmt, ...);
 Value raise_va(Type* type, const char* fmt, va_list ap);
 Value raise_value(Value exc);  // an exception instance or class
 Value raise_no_memory();
+// warnings.warn(message, category, stacklevel) with a formatted message; false
+// with an error pending when it raised (the filters may turn it into an error).
+bool warn_format(Type* category, int stacklevel, const char* fmt, ...);
 // Raises a new exception whose __cause__ (and __context__) is the pending one.
 Value raise_with_cause(Type* type, const char* fmt, ...);
 // OSError subclass from errno (FileNotFoundError for ENOENT, ...); filename may be null.

@@ -176,6 +176,12 @@ bool to_double(Value v, double* out) {
     if (!r) return false;
     if (!is_float(r))
       return raise(&exc::TypeError, "%s.__float__ returned non-float (type %s)", type_name(t), type_name(r)), false;
+    if (!is_float_exact(r) &&
+        !warn_format(&exc::DeprecationWarning, 1,
+                     "%s.__float__ returned non-float (type %s).  The ability to return an instance of a strict "
+                     "subclass of float is deprecated, and may be removed in a future version of Python.",
+                     type_name(t), type_name(r)))
+      return false;
     *out = float_value(r);
     return true;
   }

@@ -118,6 +118,12 @@ Value int_from_object(Value x) {
     Value r = t->int_(x);
     if (!r) return Value();
     if (!is_int(r)) return raise(&exc::TypeError, "__int__ returned non-int (type %s)", type_name(r));
+    if (!is_int_exact(r) &&
+        !warn_format(&exc::DeprecationWarning, 1,
+                     "__int__ returned non-int (type %s).  The ability to return an instance of a strict subclass "
+                     "of int is deprecated, and may be removed in a future version of Python.",
+                     type_name(r)))
+      return Value();
     return int_exact(r);
   }
   if (t->index) {

@@ -1,11 +1,12 @@
 // memoryview: views of bytes-like objects with struct-style item formats
 // (native single characters), slicing, casting and n-dimensional shapes.
 //
-// A view of a bytearray holds one of its exports while unreleased, so the
-// bytearray refuses to change size under it. release() (or leaving a `with`
-// block) returns the export; a view that becomes garbage unreleased returns it
-// from a finalizer once collected (the bytearray collects before refusing a
-// resize, see bytearray.cpp). The view's data pointer stays valid as long as
+// A view of a resizable exporter (bytearray, array.array, the buffer of
+// BytesIO.getbuffer(): those whose BufferView names an export count) holds one
+// of its exports while unreleased, so the exporter refuses to change size
+// under it. release() (or leaving a `with` block) returns the export; a view
+// that becomes garbage unreleased returns it from a finalizer once collected
+// (exporters collect before refusing a resize, see bytearray.cpp). The view's data pointer stays valid as long as
 // the view references its object: memory is only reclaimed by the collector.
 #include <cmath>
 #include <cstdio>
@@ -40,7 +41,7 @@ struct MemoryView : Object {
   int ndim;
   bool readonly;
   std::atomic<bool> released;
-  bool holds_export;       // counts in obj's (a bytearray's) exports
+  std::atomic<int64_t>* export_count;  // obj's count of exports this view is in (null: none)
   char format[4];          // native single character, optionally prefixed with '@'
   std::atomic<int64_t> hash_cache;
   int64_t* shape;          // ndim entries (collected, pointer-free)
@@ -75,7 +76,7 @@ bool check_released(const MemoryView* m) {
 }
 
 void drop_export(MemoryView* m) {
-  if (m->holds_export) m->obj.as<ByteArray>()->exports.fetch_sub(1, std::memory_order_acq_rel);
+  if (m->export_count) m->export_count->fetch_sub(1, std::memory_order_acq_rel);
 }
 
 void release_view(MemoryView* m) {
@@ -96,11 +97,14 @@ MemoryView* alloc_view(int ndim) {
   return m;
 }
 
-// Takes an export of obj when it is a bytearray; the finalizer gives it back
-// if the view is never released.
-void take_export(MemoryView* m) {
-  m->holds_export = is_bytearray(m->obj);
-  if (m->holds_export) gc::register_finalizer(m, finalize_view, nullptr);
+// Makes m one of the exports counted in `count` (an exporter that refuses
+// resizing while exported; null: none), adding itself unless the caller
+// already did. The finalizer gives the export back if the view is never released.
+void hold_export(MemoryView* m, std::atomic<int64_t>* count, bool counted) {
+  m->export_count = count;
+  if (!count) return;
+  if (!counted) count->fetch_add(1, std::memory_order_acq_rel);
+  gc::register_finalizer(m, finalize_view, nullptr);
 }
 
 // A new view with the same object and layout as `src` (same export rules).
@@ -116,8 +120,7 @@ MemoryView* copy_view(const MemoryView* src) {
     m->shape[i] = src->shape[i];
     m->strides[i] = src->strides[i];
   }
-  if (is_bytearray(m->obj)) m->obj.as<ByteArray>()->exports.fetch_add(1, std::memory_order_acq_rel);
-  take_export(m);
+  hold_export(m, src->export_count, false);
   return m;
 }
 
@@ -153,14 +156,30 @@ Value memoryview_from_object(Value obj) {
     set_1d_bytes(m, buf ? buf->data : nullptr, b->size.load(std::memory_order_relaxed));
     m->readonly = false;
     b->exports.fetch_add(1, std::memory_order_acq_rel);
-    take_export(m);
+    hold_export(m, &b->exports, true);
     return Value(m);
   }
   if (BufferFn f = type_of(obj)->buffer) {
     BufferView view;
     if (!f(obj, &view)) return Value();
+    if (std::atomic<int64_t>* count = view.exports) {
+      // Counted first, the buffer asked for again cannot move any more.
+      count->fetch_add(1, std::memory_order_acq_rel);
+      if (!f(obj, &view)) {
+        count->fetch_sub(1, std::memory_order_acq_rel);
+        return Value();
+      }
+    }
     set_1d_bytes(m, const_cast<uint8_t*>(view.data), view.size);
+    if (view.itemsize != 1 || view.format != 'B') {
+      m->itemsize = view.itemsize;
+      m->format[0] = view.format;
+      m->format[1] = 0;
+      m->shape[0] = view.size / view.itemsize;
+      m->strides[0] = view.itemsize;
+    }
     m->readonly = view.readonly;
+    hold_export(m, view.exports, true);
     return Value(m);
   }
   return raise(&exc::TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(obj));
@@ -706,8 +725,7 @@ Value m_cast(Value self, const Value* args, size_t nargs, Tuple* kw) {
       stride *= r->shape[d];
     }
   }
-  if (is_bytearray(r->obj)) r->obj.as<ByteArray>()->exports.fetch_add(1, std::memory_order_acq_rel);
-  take_export(r);
+  hold_export(r, m->export_count, false);
   return Value(r);
 }
 
@@ -744,7 +762,9 @@ bool items_of(Value v, Items* out, bool* released) {
     clear_error();
     return false;
   }
-  out->shape.assign(1, b.size);
+  out->fmt = b.format;
+  out->itemsize = b.itemsize;
+  out->shape.assign(1, b.size / b.itemsize);
   out->bytes.assign(reinterpret_cast<const char*>(b.data), size_t(b.size));
   return true;
 }

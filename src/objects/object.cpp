@@ -240,8 +240,9 @@ Value object_dir(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value cls = lookup_attr(self, names::__class__);
   if (!cls && error_occurred()) return Value();
   Type* t = cls && is_type_object(cls) ? cls.as<Type>() : type_of(self);
-  for (int64_t i = 0; i < t->mro->size; i++) {
-    Dict* d = t->mro->items[i].as<Type>()->dict;
+  int64_t n = t->mro ? t->mro->size : 1;  // no MRO yet while a custom mro() runs
+  for (int64_t i = 0; i < n; i++) {
+    Dict* d = t->mro ? t->mro->items[i].as<Type>()->dict : t->dict;
     int64_t pos = 0;
     Value k;
     while (dict_next(d, &pos, &k, nullptr)) dict_set(seen, k, None());
@@ -283,7 +284,7 @@ Value object_reduce(Value self, const Value* args, size_t nargs, Tuple* kwnames)
 Dict* slot_state(Value self) {
   Type* t = type_of(self);
   Dict* out = nullptr;
-  for (int64_t i = 0; i < t->mro->size; i++) {
+  for (int64_t i = 0; t->mro && i < t->mro->size; i++) {
     Type* base = t->mro->items[i].as<Type>();
     if (!(base->flags & kTypeHeap)) continue;
     int64_t pos = 0;

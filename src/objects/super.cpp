@@ -111,6 +111,7 @@ Value super_getattr(Value self, Str* name) {
   // __class__ is the super object's own class.
   if (!s->obj_type || str_equals_ascii(name, "__class__")) return generic_getattr(self, name);
   Tuple* mro = s->obj_type->mro;
+  if (!mro) return generic_getattr(self, name);  // the type's mro() is still running
   int64_t i = 0;
   for (; i < mro->size; i++)
     if (mro->items[i].as<Type>() == s->type) break;

@@ -433,7 +433,9 @@ Type* best_base(Tuple* bases) {
     }
     Type* bt = b.as<Type>();
     if (!(bt->flags & kTypeBaseType)) {
-      raise(&exc::TypeError, "type '%U' is not an acceptable base type", bt->name);
+      // CPython shows tp_name: the module-qualified name of native types.
+      if (bt->native_name) raise(&exc::TypeError, "type '%s' is not an acceptable base type", bt->native_name);
+      else raise(&exc::TypeError, "type '%U' is not an acceptable base type", bt->name);
       return nullptr;
     }
     Type* candidate = solid_base(bt);
@@ -961,7 +963,11 @@ int type_set_bases(Value self, Value v) {
       raise(&exc::TypeError, "%U.__bases__ must be tuple of classes, not '%s'", t->name, type_name(b));
       return -1;
     }
-    if (is_subtype(b.as<Type>(), t)) {
+    // The base chain too: a reentrant assignment from a custom mro() has
+    // already set `base` while the MROs are not yet updated.
+    bool cycle = is_subtype(b.as<Type>(), t);
+    for (Type* chain = b.as<Type>(); chain && !cycle; chain = chain->base) cycle = chain == t;
+    if (cycle) {
       raise(&exc::TypeError, "a __bases__ item causes an inheritance cycle");
       return -1;
     }
@@ -977,12 +983,19 @@ int type_set_bases(Value self, Value v) {
   if (!recompute_mro_hierarchy(t, undo)) {
     for (int64_t i = 0; i + 1 < list_size(undo); i += 2)
       list_get(undo, i).as<Type>()->mro = list_get(undo, i + 1).as<Tuple>();
-    t->bases = old_bases;
-    t->base = old_base;
+    if (t->bases == bases) {  // unless a reentrant assignment from mro() replaced them
+      t->bases = old_bases;
+      t->base = old_base;
+    }
     return -1;
   }
-  for (Value b : *old_bases) remove_subclass(b.as<Type>(), t);
-  for (Value b : *bases) add_subclass(b.as<Type>(), t);
+  // A reentrant assignment from a custom mro() has already moved t between
+  // its bases' subclass lists; doing it again would leave a stale entry (and
+  // possibly a cycle through the lists).
+  if (t->bases == bases) {
+    for (Value b : *old_bases) remove_subclass(b.as<Type>(), t);
+    for (Value b : *bases) add_subclass(b.as<Type>(), t);
+  }
   type_modified(t, nullptr);
   fixup_slots_hierarchy(t);
   return 0;
@@ -1155,8 +1168,10 @@ Value type_dir(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("__dir__", kwnames) || !check_nargs("__dir__", nargs, 0, 0)) return Value();
   Dict* seen = dict_new();
   Type* t = self.as<Type>();
-  for (int64_t i = 0; i < t->mro->size; i++) {
-    Dict* d = t->mro->items[i].as<Type>()->dict;
+  // While a custom mro() runs, the class has no MRO yet: only its own names.
+  int64_t n = t->mro ? t->mro->size : 1;
+  for (int64_t i = 0; i < n; i++) {
+    Dict* d = t->mro ? t->mro->items[i].as<Type>()->dict : t->dict;
     int64_t pos = 0;
     Value k;
     while (dict_next(d, &pos, &k, nullptr)) dict_set(seen, k, None());

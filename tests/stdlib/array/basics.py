@@ -1,0 +1,60 @@
+import array
+
+for tc in array.typecodes:
+    a = array.array(tc)
+    print(tc, a.typecode, a.itemsize, len(a), repr(a))
+
+a = array.array('i', [1, 2, 3, 4, 5])
+print(a, a[0], a[-1], a[1:3], a[::2], a[::-1], len(a))
+a[0] = 10
+a[1:3] = array.array('i', [7, 8, 9])
+print(a)
+del a[0]
+print(a)
+del a[::2]
+print(a)
+a.append(42); a.extend([1, 2]); a.insert(0, -5); a.insert(-1, 99); a.insert(100, 7)
+print(a, a.pop(), a.pop(0), a)
+a.remove(99)
+print(a, a.index(42), a.count(1), 1 in a, 100 in a)
+a.reverse(); print(a)
+print(a.tolist(), list(a), [x for x in a])
+b = a + array.array('i', [0]); print(b, b * 2, 2 * b, b * 0)
+b += array.array('i', [5]); b *= 2; print(b)
+print(array.array('i', [1, 2]) == array.array('i', [1, 2]), array.array('i', [1, 2]) < array.array('i', [1, 3]))
+print(array.array('i', [1, 2]) == array.array('d', [1.0, 2.0]), array.array('b', [1]) != array.array('b', [1]))
+print(array.array('d', [1.5, 2.25]), array.array('f', [0.1]))
+print(array.array('u', 'hello'), array.array('u', 'hello').tounicode())
+print(array.array('b', b'\x01\xff'), array.array('B', b'\x01\xff').tobytes())
+print(array.array('h', array.array('b', [1, 2, 3])))
+print(array.array('l', range(5)), array.array('d', (x / 2 for x in range(3))))
+c = array.array('H', [1, 2, 258]); c.byteswap(); print(c)
+print(c.buffer_info()[1])
+c.frombytes(b'\x01\x00'); print(c)
+c.fromlist([7, 8]); print(c)
+u = array.array('u'); u.fromunicode('xyz'); print(u)
+print(array.ArrayType is array.array, array.typecodes)
+a = array.array('i', range(10))
+a[1:8:3] = array.array('i', [-1, -2, -3]); print(a)
+del a[1:8:3]; print(a)
+print(a[100:], a[-100:2], a[5:1])
+a[2:2] = array.array('i', [55]); print(a)
+import copy
+print(copy.copy(a), copy.deepcopy(a))
+print(array.array('q', [2**63 - 1, -2**63]), array.array('Q', [2**64 - 1]))
+print(array.array('I', [2**32 - 1]), array.array('L', [2**64 - 1]))
+class A(array.array):
+    pass
+x = A('i', [1, 2]); print(type(x).__name__, x, x + x, type(x + x).__name__)
+print(array.array('i', [3, 1, 2]).__reduce_ex__(3))
+print(array.array('i', [3, 1, 2]).__reduce_ex__(2)[0].__name__)
+print(sorted(array.array('d', [3.0, 1.0])), sum(array.array('i', range(10))))
+print(array.array('i', [1, 2]).__copy__(), bool(array.array('i')), bool(array.array('i', [0])))
+it = iter(array.array('i', [1, 2])); print(next(it), list(it))
+print(array.array('f', [1, 2]) == array.array('f', [1.0, 2.0]))
+print(hash(array.array) is not None)
+for tc in array.typecodes:
+    m = memoryview(array.array(tc, 'ab' if tc == 'u' else [1, 2]))
+    print(tc, m.format, m.itemsize, m.shape, m.nbytes, m.tolist() if tc != 'u' else None)
+a = array.array('i', [1, 2])
+print(memoryview(a) == a, memoryview(a).cast('B').tolist()[:4], a == memoryview(a), memoryview(a).obj is a)
