@@ -1076,7 +1076,7 @@ Value socket_get_type(Value self) { return Value::from_small_int(as_socket(self)
 Value socket_get_proto(Value self) { return Value::from_small_int(as_socket(self)->proto); }
 Value socket_get_timeout(Value self) { return timeout_value(as_socket(self)->timeout.load()); }
 
-MethodDef socket_methods[] = {
+const MethodDef socket_methods[] = {
     {"_accept", socket_accept, kMethodInstance, "Wait for an incoming connection: (fd, address)."},
     {"bind", socket_bind, kMethodInstance, "Bind the socket to a local address."},
     {"close", socket_close, kMethodInstance, "Close the socket."},
@@ -1102,13 +1102,10 @@ MethodDef socket_methods[] = {
     {"setsockopt", socket_setsockopt, kMethodInstance, "Set a socket option."},
     {"settimeout", socket_settimeout, kMethodInstance, "Set a timeout on socket operations."},
     {"shutdown", socket_shutdown, kMethodInstance, "Shut down the reading side, writing side, or both."},
-    // Last: socket.py imports the array module when sendmsg exists (for
-    // send_fds), so these two are offered only when array is built in.
     {"recvmsg", socket_recvmsg, kMethodInstance, "Receive normal data and ancillary data."},
     {"sendmsg", socket_sendmsg, kMethodInstance, "Send normal and ancillary data."},
     {nullptr, nullptr, 0, nullptr},
 };
-constexpr size_t kMsgMethodsIndex = sizeof(socket_methods) / sizeof(socket_methods[0]) - 3;
 
 const GetSetDef socket_getsets[] = {
     {"family", socket_get_family, nullptr, "the socket family"},
@@ -1609,7 +1606,6 @@ bool socket_init_module(Module* m) {
     socket_type.init = socket_init;
     socket_type.repr = socket_repr;
     socket_type.finalize = socket_finalize;
-    if (!find_native_module(intern_cstr("array"))) socket_methods[kMsgMethodsIndex] = {nullptr, nullptr, 0, nullptr};
     socket_type.methods = socket_methods;
     socket_type.getsets = socket_getsets;
     type_ready(&socket_type);

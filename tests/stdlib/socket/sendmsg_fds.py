@@ -1,5 +1,4 @@
-# sendmsg/recvmsg are offered when the array module is built in (socket.py
-# imports it for send_fds/recv_fds).
+# sendmsg/recvmsg with SCM_RIGHTS, directly and through send_fds/recv_fds.
 import os
 import socket
 
