@@ -954,8 +954,10 @@ bool Compiler::compile_try_finally(Try* s) {
   if (!push_fblock(FBlockKind::FinallyEnd, end, Label{})) return false;
   if (!visit_body(s->finalbody)) return false;
   pop_fblock();
-  pop_handler();
+  // The re-raise stays inside the cleanup handler, which restores the
+  // exception being handled before the exception leaves (as in CPython).
   emit(OP_RERAISE, 0);
+  pop_handler();
   bind(cleanup);
   compile_pop_except_and_reraise();
   bind(exit);
@@ -1046,8 +1048,10 @@ bool Compiler::compile_try_star(Try* s) {
     if (!push_fblock(FBlockKind::FinallyEnd, end, Label{})) return false;
     if (!visit_body(s->finalbody)) return false;
     pop_fblock();
-    pop_handler();
+    // The re-raise stays inside the cleanup handler, which restores the
+    // exception being handled before the exception leaves (as in CPython).
     emit(OP_RERAISE, 0);
+    pop_handler();
     bind(cleanup);
     compile_pop_except_and_reraise();
     bind(exit);

@@ -1,8 +1,10 @@
 // The select module: select() and poll objects (both over poll(2), so
-// select() has no FD_SETSIZE limit). Waits are retried after EINTR with the
+// select() has no FD_SETSIZE limit) and Linux epoll objects. Waits are retried after EINTR with the
 // remaining timeout once pending signal handlers ran (PEP 475).
 #include <poll.h>
+#include <sys/epoll.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <climits>
@@ -27,6 +29,7 @@ namespace spindle {
 namespace {
 
 Type poll_type;
+Type epoll_type;
 
 struct PollObject : Object {
   Dict* fds;  // fd -> event mask
@@ -237,6 +240,177 @@ const MethodDef poll_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+// ---- epoll objects
+
+struct EpollObject : Object {
+  std::atomic<int> epfd;
+};
+
+EpollObject* as_epoll(Value self) { return self.as<EpollObject>(); }
+
+int epoll_fd(Value self) {
+  int fd = as_epoll(self)->epfd.load(std::memory_order_acquire);
+  if (fd < 0) raise(&exc::ValueError, "I/O operation on closed epoll object");
+  return fd;
+}
+
+Value new_epoll(Type* type, int fd) {
+  auto* e = alloc_instance<EpollObject>(type);
+  e->epfd.store(fd, std::memory_order_release);
+  return Value(e);
+}
+
+Value epoll_new(Type* type, const Value* args, size_t nargs, Tuple* kw) {
+  static const ArgSpec spec{"epoll", {"sizehint", "flags"}, 0};
+  Value a[2] = {};
+  if (!parse_args(spec, args, nargs, kw, a)) return Value();
+  int64_t sizehint = -1, flags = 0;
+  if (a[0] && !index_as_i64(a[0], &sizehint, &exc::OverflowError)) return Value();
+  if (a[1] && !index_as_i64(a[1], &flags, &exc::OverflowError)) return Value();
+  if (sizehint != -1 && sizehint <= 0) return raise(&exc::ValueError, "negative sizehint");
+  if (flags && flags != EPOLL_CLOEXEC) return raise_os_error(EINVAL);
+  int fd = epoll_create1(EPOLL_CLOEXEC);
+  if (fd < 0) return raise_os_error(errno);
+  return new_epoll(type, fd);
+}
+
+void epoll_finalize(Value self) {
+  int fd = as_epoll(self)->epfd.exchange(-1);
+  if (fd >= 0) ::close(fd);
+}
+
+Value epoll_close(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_args("close", nargs, kw)) return Value();
+  int fd = as_epoll(self)->epfd.exchange(-1);
+  if (fd >= 0 && ::close(fd) < 0 && errno != EINTR) return raise_os_error(errno);
+  return None();
+}
+
+Value epoll_get_closed(Value self) { return Bool(as_epoll(self)->epfd.load() < 0); }
+
+Value epoll_fileno(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_args("fileno", nargs, kw)) return Value();
+  int fd = epoll_fd(self);
+  if (fd < 0) return Value();
+  return Value::from_small_int(fd);
+}
+
+Value epoll_fromfd(Value cls, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("fromfd", kw) || !check_positional("fromfd", nargs, 1, 1)) return Value();
+  int fd;
+  if (!fd_of(args[0], &fd)) return Value();
+  return new_epoll(cls.as<Type>(), fd);
+}
+
+bool epoll_mask_arg(Value v, uint32_t* out) {
+  int64_t mask;
+  if (!index_as_i64(v, &mask, &exc::OverflowError)) return false;
+  if (mask < 0 || mask > int64_t(UINT32_MAX)) {
+    raise(&exc::OverflowError, mask < 0 ? "can't convert negative value to unsigned int"
+                                        : "Python int too large to convert to C unsigned long");
+    return false;
+  }
+  *out = uint32_t(mask);
+  return true;
+}
+
+Value epoll_control(Value self, int op, const Value* args, size_t nargs, Tuple* kw) {
+  static const ArgSpec register_spec{"register", {"fd", "eventmask"}, 1};
+  static const ArgSpec modify_spec{"modify", {"fd", "eventmask"}, 2};
+  static const ArgSpec unregister_spec{"unregister", {"fd"}, 1};
+  const ArgSpec& spec = op == EPOLL_CTL_ADD ? register_spec : op == EPOLL_CTL_MOD ? modify_spec : unregister_spec;
+  Value a[2] = {};
+  if (!parse_args(spec, args, nargs, kw, a)) return Value();
+  int fd;
+  if (!fd_of(a[0], &fd)) return Value();
+  uint32_t mask = EPOLLIN | EPOLLPRI | EPOLLOUT;
+  if (a[1] && !epoll_mask_arg(a[1], &mask)) return Value();
+  epoll_event ev{};
+  ev.events = mask;
+  ev.data.fd = fd;
+  int epfd = epoll_fd(self);
+  if (epfd < 0) return Value();
+  if (epoll_ctl(epfd, op, fd, &ev) < 0) return raise_os_error(errno);
+  return None();
+}
+
+Value epoll_register(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return epoll_control(self, EPOLL_CTL_ADD, args, nargs, kw);
+}
+Value epoll_modify(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return epoll_control(self, EPOLL_CTL_MOD, args, nargs, kw);
+}
+Value epoll_unregister(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return epoll_control(self, EPOLL_CTL_DEL, args, nargs, kw);
+}
+
+Value epoll_poll(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  static const ArgSpec spec{"poll", {"timeout", "maxevents"}, 0};
+  Value a[2] = {};
+  if (!parse_args(spec, args, nargs, kw, a)) return Value();
+  double timeout_ms = -1;
+  if (a[0] && !is_none(a[0])) {
+    double seconds;
+    if (!to_double(a[0], &seconds)) {
+      if (error_matches(&exc::TypeError)) {
+        clear_error();
+        return raise(&exc::TypeError, "timeout must be an integer or None");
+      }
+      return Value();
+    }
+    if (std::isnan(seconds)) return raise(&exc::ValueError, "Invalid value NaN (not a number)");
+    if (seconds >= 0) timeout_ms = std::ceil(seconds * 1e3);
+  }
+  int64_t maxevents = -1;
+  if (a[1] && !index_as_i64(a[1], &maxevents, &exc::OverflowError)) return Value();
+  if (maxevents == -1) maxevents = FD_SETSIZE - 1;
+  else if (maxevents < 1) return raise(&exc::ValueError, "maxevents must be greater than 0, got %d", int(maxevents));
+  int epfd = epoll_fd(self);
+  if (epfd < 0) return Value();
+  std::vector<epoll_event> events(size_t(std::min<int64_t>(maxevents, INT_MAX)));
+  double deadline = timeout_ms >= 0 ? monotonic_ms() + timeout_ms : 0;
+  int n;
+  for (;;) {
+    int wait = timeout_ms < 0 ? -1 : int(std::min(std::ceil(timeout_ms), double(INT_MAX)));
+    n = epoll_wait(epfd, events.data(), int(events.size()), wait);
+    if (n >= 0) break;
+    if (errno != EINTR) return raise_os_error(errno);
+    if (ts()->pending.load(std::memory_order_acquire) && !handle_pending()) return Value();
+    if (timeout_ms >= 0) timeout_ms = std::max(0.0, deadline - monotonic_ms());
+  }
+  List* out = list_new(n);
+  for (int i = 0; i < n; i++)
+    list_append(out, Value(tuple_pack({Value::from_small_int(events[size_t(i)].data.fd),
+                                       int_from_i64(events[size_t(i)].events)})));
+  return Value(out);
+}
+
+Value epoll_enter(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_args("__enter__", nargs, kw)) return Value();
+  if (epoll_fd(self) < 0) return Value();
+  return self;
+}
+
+Value epoll_exit(Value self, const Value*, size_t, Tuple*) { return epoll_close(self, nullptr, 0, nullptr); }
+
+const MethodDef epoll_methods[] = {
+    {"close", epoll_close, kMethodInstance, "Close the epoll control file descriptor."},
+    {"fileno", epoll_fileno, kMethodInstance, "Return the epoll control file descriptor."},
+    {"fromfd", epoll_fromfd, kMethodClass, "Create an epoll object from a given control fd."},
+    {"register", epoll_register, kMethodInstance, "Registers a new fd or raises an OSError if the fd is already registered."},
+    {"modify", epoll_modify, kMethodInstance, "Modify event mask for a registered file descriptor."},
+    {"unregister", epoll_unregister, kMethodInstance, "Remove a registered file descriptor from the epoll object."},
+    {"poll", epoll_poll, kMethodInstance, "Wait for events on the epoll file descriptor."},
+    {"__enter__", epoll_enter, kMethodInstance, nullptr},
+    {"__exit__", epoll_exit, kMethodInstance, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+const GetSetDef epoll_getsets[] = {
+    {"closed", epoll_get_closed, nullptr, "True if the epoll handler is closed"},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 Value select_poll(Value, const Value*, size_t nargs, Tuple* kw) {
   if (!check_no_args("poll", nargs, kw)) return Value();
   auto* p = alloc_instance<PollObject>(&poll_type);
@@ -257,16 +431,30 @@ bool select_init(Module* m) {
     poll_type.instance_size = sizeof(PollObject);
     poll_type.methods = poll_methods;
     type_ready(&poll_type);
+    epoll_type.native_name = "select.epoll";
+    epoll_type.doc = "select.epoll(sizehint=-1, flags=0): an edge and level triggered interface for polling file descriptors.";
+    epoll_type.flags = kTypeBaseType | kTypeHasFinalizer;
+    epoll_type.instance_size = sizeof(EpollObject);
+    epoll_type.new_ = epoll_new;
+    epoll_type.finalize = epoll_finalize;
+    epoll_type.methods = epoll_methods;
+    epoll_type.getsets = epoll_getsets;
+    type_ready(&epoll_type);
   }
-  if (module_add(m, "error", Value(&exc::OSError)) < 0) return false;
+  if (module_add(m, "error", Value(&exc::OSError)) < 0 || module_add(m, "epoll", Value(&epoll_type)) < 0) return false;
   struct Constant {
     const char* name;
-    int value;
+    int64_t value;
   };
   static const Constant constants[] = {
       {"POLLIN", POLLIN},         {"POLLPRI", POLLPRI},     {"POLLOUT", POLLOUT},       {"POLLERR", POLLERR},
       {"POLLHUP", POLLHUP},       {"POLLNVAL", POLLNVAL},   {"POLLRDNORM", POLLRDNORM}, {"POLLRDBAND", POLLRDBAND},
       {"POLLWRNORM", POLLWRNORM}, {"POLLWRBAND", POLLWRBAND}, {"POLLMSG", POLLMSG},     {"POLLRDHUP", POLLRDHUP},
+      {"EPOLLIN", EPOLLIN},       {"EPOLLOUT", EPOLLOUT},   {"EPOLLPRI", EPOLLPRI},     {"EPOLLERR", EPOLLERR},
+      {"EPOLLHUP", EPOLLHUP},     {"EPOLLET", int64_t(EPOLLET)}, {"EPOLLONESHOT", EPOLLONESHOT},
+      {"EPOLLEXCLUSIVE", EPOLLEXCLUSIVE}, {"EPOLLRDHUP", EPOLLRDHUP}, {"EPOLLRDNORM", EPOLLRDNORM},
+      {"EPOLLRDBAND", EPOLLRDBAND}, {"EPOLLWRNORM", EPOLLWRNORM}, {"EPOLLWRBAND", EPOLLWRBAND},
+      {"EPOLLMSG", EPOLLMSG},     {"EPOLL_CLOEXEC", EPOLL_CLOEXEC},
   };
   for (const Constant& c : constants)
     if (module_add(m, c.name, Value::from_small_int(c.value)) < 0) return false;

@@ -23,6 +23,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "threads/mutex.h"
+#include "vm/eval.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 #include "vm/runtime.h"
@@ -57,6 +58,22 @@ Value sys_setrecursionlimit(Value, const Value* args, size_t nargs, Tuple* kw) {
     return raise(&exc::RecursionError, "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
                  (long long)n, depth);
   recursion_limit.store(int32_t(std::min<int64_t>(n, INT32_MAX)), std::memory_order_relaxed);
+  return None();
+}
+
+Value sys_get_coroutine_origin_tracking_depth(Value, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_no_args("get_coroutine_origin_tracking_depth", nargs, kw)) return Value();
+  return Value::from_small_int(coroutine_origin_tracking_depth());
+}
+
+Value sys_set_coroutine_origin_tracking_depth(Value, const Value* args, size_t nargs, Tuple* kw) {
+  static const ArgSpec spec{"set_coroutine_origin_tracking_depth", {"depth"}, 1};
+  Value a[1] = {};
+  if (!parse_args(spec, args, nargs, kw, a)) return Value();
+  int64_t depth;
+  if (!index_as_i64(a[0], &depth, &exc::OverflowError)) return Value();
+  if (depth < 0) return raise(&exc::ValueError, "depth must be >= 0");
+  set_coroutine_origin_tracking_depth(int32_t(std::min<int64_t>(depth, INT32_MAX)));
   return None();
 }
 
@@ -235,7 +252,9 @@ Value sys_activate_stack_trampoline(Value, const Value*, size_t, Tuple*) { retur
 
 const MethodDef sys_methods[] = {
     {"exit", sys_exit, kMethodStatic, "Exit the interpreter by raising SystemExit(status)."},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, kMethodStatic, nullptr},
     {"getrecursionlimit", sys_getrecursionlimit, kMethodStatic, nullptr},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, kMethodStatic, nullptr},
     {"setrecursionlimit", sys_setrecursionlimit, kMethodStatic, nullptr},
     {"exc_info", sys_exc_info, kMethodStatic, nullptr},
     {"exception", sys_exception, kMethodStatic, nullptr},

@@ -36,6 +36,10 @@ void generator_frame_finished(Frame* f);
 Value generator_send_internal(Value gen, Value arg, bool* done);
 // The object a suspended generator delegates to (yield from / await), or null.
 Value generator_yield_from_target(Value gen);
+// sys.get/set_coroutine_origin_tracking_depth: per thread; coroutines created
+// while it is positive record cr_origin.
+int32_t coroutine_origin_tracking_depth();
+void set_coroutine_origin_tracking_depth(int32_t depth);
 
 // The iterator `await v` drives: a coroutine, an iterable-coroutine generator
 // or the result of __await__ (TypeError if v is not awaitable).

@@ -7,6 +7,7 @@
 #include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/function.h"
+#include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -36,6 +37,7 @@ struct GenObject : Object {
   bool hooks_inited;
   bool running_async;
   bool closed;
+  Value origin;  // coroutines: cr_origin, null unless origin tracking was on
   alignas(8) char frame_storage[];  // NOLINT: the frame, its locals and stack
 
   Frame* frame() { return reinterpret_cast<Frame*>(frame_storage); }
@@ -57,6 +59,26 @@ bool is_generator_code(const Code* c) {
   return c->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator);
 }
 
+namespace {
+
+thread_local int32_t origin_depth = 0;
+
+// cr_origin: ((filename, lineno, function name), ...) of the `depth`
+// innermost frames that created the coroutine.
+Value coroutine_origin(int32_t depth) {
+  List* frames = list_new();
+  for (Frame* f = ts()->frame; f && depth > 0; f = f->prev, depth--) {
+    list_append(frames, Value(tuple_pack({Value(f->code->filename), Value::from_small_int(frame_current_line(f)),
+                                          Value(f->code->name)})));
+  }
+  return Value(list_snapshot(frames));
+}
+
+}  // namespace
+
+int32_t coroutine_origin_tracking_depth() { return origin_depth; }
+void set_coroutine_origin_tracking_depth(int32_t depth) { origin_depth = depth; }
+
 Value generator_new(Function* func, const Value* args, size_t nargs, Tuple* kwnames) {
   Code* co = func->code;
   Type* type = (co->flags & kCodeAsyncGenerator) ? &async_generator_type
@@ -71,6 +93,7 @@ Value generator_new(Function* func, const Value* args, size_t nargs, Tuple* kwna
   init_frame(f, co, func, func->globals, func->builtins, Value());
   f->generator = g;
   if (!bind_arguments(func, f, args, nargs, kwnames)) return Value();
+  if (type == &coroutine_type && origin_depth > 0) g->origin = coroutine_origin(origin_depth);
   return Value(g);
 }
 
@@ -438,7 +461,7 @@ const GetSetDef coro_getsets[] = {{"__name__", g_get_name, g_set_name, nullptr},
                                   {"cr_suspended", g_get_suspended, nullptr, nullptr},
                                   {"cr_code", g_get_code, nullptr, nullptr},
                                   {"cr_await", g_get_yieldfrom, nullptr, nullptr},
-                                  {"cr_origin", [](Value) { return None(); }, nullptr, nullptr},
+                                  {"cr_origin", [](Value self) { return gen_of(self)->origin ? gen_of(self)->origin : None(); }, nullptr, nullptr},
                                   {nullptr}};
 const GetSetDef agen_getsets[] = {{"__name__", g_get_name, g_set_name, nullptr},
                                   {"__qualname__", g_get_qualname, g_set_qualname, nullptr},

@@ -296,7 +296,8 @@ Frame* current_frame() { return ts()->frame; }
 
 int frame_current_line(const Frame* f) {
   int index = int(f->ip - f->code->instructions) - 1;
-  if (index < 0) index = 0;
+  // A generator that has not started yet is at its `def` line, as in CPython.
+  if (index < 0) return f->code->firstlineno;
   return code_line_for(f->code, index);
 }
 
