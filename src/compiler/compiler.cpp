@@ -1022,6 +1022,9 @@ bool Compiler::compile_try_except(Try* s) {
     bind(next);
   }
   pop_fblock();
+  // No clause matched: the re-raise is located at the last except clause
+  // (CPython propagates that line to its location-less RERAISE).
+  set_pos(s->handlers[n - 1]->pos);
   emit(OP_RERAISE, 0);
   bind(cleanup);
   compile_pop_except_and_reraise();

@@ -180,10 +180,12 @@ Value ga_parameters(Value self) {
   return g->parameters;
 }
 
+Value ga_unpacked_tuple_args(Value self);
 const GetSetDef ga_getsets[] = {{"__origin__", ga_origin, nullptr, nullptr},
                                 {"__args__", ga_args, nullptr, nullptr},
                                 {"__unpacked__", ga_unpacked, nullptr, nullptr},
                                 {"__parameters__", ga_parameters, nullptr, nullptr},
+                                {"__typing_unpacked_tuple_args__", ga_unpacked_tuple_args, nullptr, nullptr},
                                 {nullptr}};
 
 Value ga_mro_entries(Value self, const Value*, size_t, Tuple*) {
@@ -213,43 +215,122 @@ Value ga_dir(Value self, const Value*, size_t, Tuple*) {
   return l;
 }
 
-// Substitutes type variables: list[T][int] -> list[int].
-Value ga_getitem(Value self, Value item) {
-  auto* g = self.as<GenericAlias>();
-  Value params = ga_parameters(self);
-  Tuple* pt = params.as<Tuple>();
-  if (pt->size == 0) return raise(&exc::TypeError, "%R is not a generic class", self);
+Value attr_or_null(Value v, const char* name) {
+  Value r = lookup_attr(v, intern_cstr(name));
+  if (!r) clear_error();
+  return r;
+}
+
+// The arguments of an unpacked tuple alias (*tuple[int, str]), else null.
+Value unpacked_tuple_args(Value v) {
+  if (is_type(v, &generic_alias_type)) {
+    auto* g = v.as<GenericAlias>();
+    return g->starred && g->origin == Value(&tuple_type) ? Value(g->args) : Value();
+  }
+  Value r = attr_or_null(v, "__typing_unpacked_tuple_args__");
+  return r && !is_none(r) ? r : Value();
+}
+
+// The subscript's items with unpacked fixed-length tuples spread out:
+// [int, *tuple[str, bytes]] -> (int, str, bytes) (CPython's _unpack_args).
+Tuple* unpack_items(Value item) {
   Tuple* items = as_args_tuple(item);
-  if (items->size != pt->size)
-    return raise(&exc::TypeError, "Too %s arguments for %R; actual %lld, expected %lld",
-                 items->size > pt->size ? "many" : "few", self, (long long)items->size, (long long)pt->size);
-  Tuple* out = tuple_new(g->args->size);
-  for (int64_t i = 0; i < g->args->size; i++) {
-    Value a = g->args->items[i];
-    Value sub;
-    for (int64_t k = 0; k < pt->size && !sub; k++)
-      if (pt->items[k] == a) sub = items->items[k];
-    if (!sub) {
-      Value subparams = lookup_attr(a, intern_cstr("__parameters__"));
-      clear_error();
-      if (subparams && is_tuple(subparams) && subparams.as<Tuple>()->size) {
-        Tuple* sp = subparams.as<Tuple>();
-        Tuple* subargs = tuple_new(sp->size);
-        for (int64_t j = 0; j < sp->size; j++) {
-          Value found = sp->items[j];
-          for (int64_t k = 0; k < pt->size; k++)
-            if (pt->items[k] == sp->items[j]) found = items->items[k];
-          subargs->items[j] = found;
+  List* out = list_new();
+  for (Value v : *items) {
+    if (!is_type_object(v)) {
+      Value sub = unpacked_tuple_args(v);
+      if (sub && is_tuple(sub)) {
+        Tuple* st = sub.as<Tuple>();
+        if (!(st->size && st->items[st->size - 1] == Ellipsis())) {
+          for (Value x : *st) list_append(out, x);
+          continue;
         }
-        sub = get_item(a, subargs->size == 1 ? subargs->items[0] : Value(subargs));
-        if (!sub) return Value();
-      } else {
-        sub = a;
       }
     }
-    out->items[i] = sub;
+    list_append(out, v);
   }
-  return generic_alias_new(g->origin, Value(out));
+  return list_snapshot(out);
+}
+
+int64_t index_in(Tuple* t, Value v) {
+  for (int64_t i = 0; i < t->size; i++)
+    if (t->items[i] == v) return i;
+  return -1;
+}
+
+// An argument that is not itself a type variable but contains some:
+// dict[T, list[S]] substitutes inside list[S].
+Value substitute_inside(Value arg, Tuple* params, Tuple* items) {
+  Value sub = attr_or_null(arg, "__parameters__");
+  if (!sub || !is_tuple(sub) || sub.as<Tuple>()->size == 0) return arg;
+  List* subargs = list_new();
+  for (Value p : *sub.as<Tuple>()) {
+    int64_t i = index_in(params, p);
+    if (i >= 0) {
+      Value value = items->items[i];
+      // A TypeVarTuple (iterable) takes a tuple of types: spread it.
+      if (type_of(params->items[i])->iter && is_tuple(value)) {
+        for (Value x : *value.as<Tuple>()) list_append(subargs, x);
+        continue;
+      }
+      p = value;
+    }
+    list_append(subargs, p);
+  }
+  return get_item(arg, Value(list_snapshot(subargs)));
+}
+
+// Substitutes type variables: list[T][int] -> list[int], with TypeVarTuples
+// (CPython's _Py_subs_parameters).
+Value ga_getitem(Value self, Value item) {
+  auto* g = self.as<GenericAlias>();
+  Tuple* params = ga_parameters(self).as<Tuple>();
+  if (params->size == 0) return raise(&exc::TypeError, "%R is not a generic class", self);
+  Value items_value = Value(unpack_items(item));
+  for (Value p : *params) {
+    Value prepare = attr_or_null(p, "__typing_prepare_subst__");
+    if (!prepare || is_none(prepare)) continue;
+    items_value = call2(prepare, self, items_value);
+    if (!items_value) return Value();
+  }
+  Tuple* items = as_args_tuple(items_value);
+  if (items->size != params->size)
+    return raise(&exc::TypeError, "Too %s arguments for %R; actual %lld, expected %lld",
+                 items->size > params->size ? "many" : "few", self, (long long)items->size, (long long)params->size);
+  List* out = list_new();
+  for (Value a : *g->args) {
+    if (is_type_object(a)) {
+      list_append(out, a);
+      continue;
+    }
+    Value unpack_flag = attr_or_null(a, "__typing_is_unpacked_typevartuple__");
+    int unpack = unpack_flag ? truthy(unpack_flag) : 0;
+    if (unpack < 0) return Value();
+    Value subst = attr_or_null(a, "__typing_subst__");
+    Value sub = subst ? call1(subst, items->items[index_in(params, a)]) : substitute_inside(a, params, items);
+    if (!sub) return Value();
+    if (unpack && is_tuple(sub)) {
+      for (Value x : *sub.as<Tuple>()) list_append(out, x);
+    } else {
+      list_append(out, sub);
+    }
+  }
+  Value r = generic_alias_new(g->origin, Value(list_snapshot(out)));
+  r.as<GenericAlias>()->starred = g->starred;
+  return r;
+}
+
+// iter(tuple[int]) yields *tuple[int] once, which is how `*tuple[int]` unpacks.
+Value ga_iter(Value self) {
+  auto* g = self.as<GenericAlias>();
+  Value starred = generic_alias_new(g->origin, Value(g->args));
+  starred.as<GenericAlias>()->starred = true;
+  return get_iter(Value(tuple_pack({starred})));
+}
+
+Value ga_unpacked_tuple_args(Value self) {
+  Value r = unpacked_tuple_args(self);
+  return r ? r : None();
 }
 
 Value ga_new_py(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -408,6 +489,7 @@ void init_generic_alias_types() {
   generic_alias_type.getsets = ga_getsets;
   generic_alias_type.methods = ga_methods;
   generic_alias_type.getitem = ga_getitem;
+  generic_alias_type.iter = ga_iter;
   generic_alias_type.nb[int(BinaryOp::Or)] = ga_or;
 
   union_type.native_name = "types.UnionType";

@@ -370,6 +370,7 @@ Value run_frame(ThreadState* t, Frame* entry, bool throw_pending) {
   uint32_t oparg = 0;
   Tuple* kwnames = nullptr;
   Value retval;
+  const uint32_t* reraised_from = nullptr;  // set by RERAISE, for the exiting frame's line
 
 #define LOAD_FRAME_STATE()                 \
   do {                                     \
@@ -1195,6 +1196,13 @@ op_RAISE_VARARGS: {
 
 op_RERAISE: {
   Value exc = POP();
+  // With an operand, the raising instruction's index saved by the handler:
+  // if the exception leaves the frame, its line (f_lineno) is that of the
+  // original raise, as in CPython.
+  if (oparg) {
+    Value lasti = PEEK(oparg);
+    if (lasti.is_small_int()) reraised_from = code->instructions + lasti.as_small_int() + 1;
+  }
   SAVE_FRAME_STATE();
   restore_error(exc);
   goto exception_unwind;
@@ -1482,15 +1490,19 @@ exception_unwind: {
   int index = int(ip - code->instructions) - 1;
   if (index < 0) index = 0;
   const ExceptionTableEntry* h = find_handler(code, uint32_t(index));
+  const uint32_t* exit_ip = reraised_from ? reraised_from : ip;
+  reraised_from = nullptr;
   if (h) {
     Value exc = fetch_error();
     sp = frame->stack_base() + h->depth;
-    if (h->push_lasti) PUSH(Value::from_small_int(index));
+    // The frame's last instruction: the original raise for a RERAISE (CPython's f_lasti).
+    if (h->push_lasti) PUSH(Value::from_small_int(std::max<int64_t>(0, exit_ip - code->instructions - 1)));
     PUSH(exc);
     JUMP_TO(h->handler);
     DISPATCH();
   }
   // No handler here: the frame exits with the exception.
+  frame->ip = exit_ip;
   if (frame->frame_object) frame_object_detach(frame);
   if (frame->flags & kFrameEntry) {
     if (frame->generator) generator_frame_finished(frame);
