@@ -1,5 +1,7 @@
 // The _thread module: OS threads running Python callables, and locks that
 // park on futexes.
+#include <signal.h>
+
 #include <pthread.h>
 #include <unistd.h>
 
@@ -363,9 +365,17 @@ Value stack_size_fn(Value, const Value* args, size_t nargs, Tuple*) {
 
 Value exit_thread(Value, const Value*, size_t, Tuple*) { return raise(&exc::SystemExit, nullptr); }
 
-Value interrupt_main(Value, const Value* args, size_t nargs, Tuple*) {
-  signal_arrived(2);
-  if (ThreadState* m = main_thread_state()) m->pending.fetch_or(kPendingSignals, std::memory_order_release);
+// Simulates the arrival of signum (SIGINT by default) as CPython's
+// PyErr_SetInterruptEx: nothing happens while the signal is ignored or has
+// its default action; otherwise its Python handler runs in the main thread.
+Value interrupt_main(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("interrupt_main", kwnames) || !check_tuple_nargs("interrupt_main", nargs, 0, 1)) return Value();
+  int64_t signum = SIGINT;
+  if (nargs && !index_as_i64(args[0], &signum, &exc::OverflowError)) return Value();
+  if (signum < 1 || signum >= NSIG) return raise(&exc::ValueError, "signal number out of range");
+  struct sigaction current {};
+  if (sigaction(int(signum), nullptr, &current) == 0 && current.sa_handler != SIG_IGN && current.sa_handler != SIG_DFL)
+    trip_signal(int(signum));
   return None();
 }
 
