@@ -269,7 +269,14 @@ void* thread_main(void* arg) {
     auto* sentinel = t->sentinel_lock.as<LockObject>();
     if (sentinel->state.load(std::memory_order_acquire) != 0) lock_release_raw(&sentinel->state);
   }
+  // In a process forked from a non-main thread, that thread became the main
+  // one; once it and every thread started after it are gone, the process
+  // ends with status 0 as when the last thread of a CPython process exits
+  // (Boehm's marker threads would otherwise keep it alive).
+  static std::atomic<bool> main_thread_gone{false};
+  if (t && t->is_main) main_thread_gone.store(true, std::memory_order_release);
   thread_state_detach();
+  if (main_thread_gone.load(std::memory_order_acquire) && !thread_states_unlocked()) exit(0);
   return nullptr;
 }
 

@@ -693,6 +693,9 @@ op_CALL: {
   sp = result_slot;
   ERROR_IF(!r);
   PUSH(r);
+  // A signal raised by the callee (signal.raise_signal, _thread.interrupt_main)
+  // is handled right after the call, as CPython's CALL does.
+  CHECK_PENDING();
   DISPATCH();
 }
 

@@ -29,3 +29,9 @@ except KeyboardInterrupt:
     print("KeyboardInterrupt from thread")
 t.join()
 print("done")
+try:
+    with open("/dev/null") as f:
+        _thread.interrupt_main()
+        print("not reached")
+except KeyboardInterrupt:
+    print("KeyboardInterrupt at once")
