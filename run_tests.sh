@@ -37,6 +37,9 @@ suite() {
 }
 suite parser /usr/bin/python3.11 tests/parser/run_parser_tests.py --no-stdlib
 suite corpus /usr/bin/python3.11 tests/run_tests.py -j2
+# A fast subset of CPython's own test suite (the full run: tests/conformance/run.py).
+suite conformance /usr/bin/python3.11 tests/conformance/run.py --min-rate 90 --timeout 300 \
+  test.test_bool test.test_with test.test_string test.test_tuple test.test_scope test.test_class test.test_json
 
 echo "$total_passed passed, $total_failed failed"
 exit $status
