@@ -477,9 +477,8 @@ namespace {
 
 // A compact copy of src's table taken under its lock (null when src is
 // empty); *live receives the number of entries.
-DictTable* copy_table(Dict* src, int64_t* live, uint64_t* keys_version = nullptr) {
+DictTable* copy_table(Dict* src, int64_t* live) {
   LockGuard guard(src->lock);
-  if (keys_version) *keys_version = src->keys_version.load(std::memory_order_relaxed);
   DictTable* t = src->table.load(std::memory_order_relaxed);
   *live = src->size.load(std::memory_order_relaxed);
   if (!t || *live == 0) return nullptr;
@@ -561,8 +560,7 @@ int dict_merge(Dict* d, Value other, bool override) {
     // Work from a copy of the other table (never holding both locks); an
     // empty target simply takes the copy, as CPython's clone does.
     int64_t live;
-    uint64_t keys_version;
-    DictTable* copy = copy_table(o, &live, &keys_version);
+    DictTable* copy = copy_table(o, &live);
     if (!copy) return 0;
     {
       LockGuard guard(d->lock);
@@ -582,11 +580,6 @@ int dict_merge(Dict* d, Value other, bool override) {
       DictEntry& e = copy->entries[i];
       if (merge_one(d, e.key, e.hash, Value::from_bits(e.value.load(std::memory_order_relaxed)), override) < 0)
         return -1;
-      // A key's __eq__ (or another thread) changed the keys of the source.
-      if (o->keys_version.load(std::memory_order_acquire) != keys_version) {
-        raise(&exc::RuntimeError, "dict mutated during update");
-        return -1;
-      }
     }
     return 0;
   }
