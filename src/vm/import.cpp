@@ -4,8 +4,13 @@
 //
 // Concurrent first imports of one module are serialised by a per-name lock:
 // the first thread executes the module, the others wait and then see it in
-// sys.modules. A thread re-entering an import it is already running (a
-// circular import) gets the partially initialised module, as in CPython.
+// sys.modules. A thread that finds a module in sys.modules while another
+// thread is still executing its body waits for it too. A thread re-entering an
+// import it is already running (a circular import), or whose wait would close
+// a cycle of threads waiting for each other's imports, gets the partially
+// initialised module, as in CPython.
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -174,7 +179,6 @@ Value builtin_importer_repr(Value) { return Value(intern_cstr("<class '_frozen_i
 struct ImportLock {
   Mutex mutex;
   std::atomic<uint64_t> owner{0};
-  int depth = 0;
 };
 
 Mutex import_table_lock;
@@ -195,14 +199,44 @@ ImportLock* lock_for(Str* name) {
   return l;
 }
 
-// Acquires the import lock of `name`. Returns false if this thread already
-// holds it (a circular import: the caller uses the partial module).
-bool acquire_import_lock(ImportLock* l) {
+// The import lock each blocked thread waits for (by thread ident), to detect
+// threads that would wait for each other forever (CPython's _blocking_on).
+Mutex waiting_lock;
+std::unordered_map<uint64_t, ImportLock*>& waiting_for() {
+  static std::unordered_map<uint64_t, ImportLock*> m;
+  return m;
+}
+
+// Whether waiting for l would close a cycle: its owner waits for a lock whose
+// owner waits ... for a lock this thread holds. Requires waiting_lock.
+bool would_deadlock(ImportLock* l, uint64_t me) {
+  std::unordered_set<uint64_t> seen;
+  for (uint64_t tid = l->owner.load(std::memory_order_acquire); seen.insert(tid).second;) {
+    auto it = waiting_for().find(tid);
+    if (it == waiting_for().end()) return false;
+    tid = it->second->owner.load(std::memory_order_acquire);
+    if (tid == me) return true;
+  }
+  return false;  // a cycle among other threads, which resolves without us
+}
+
+enum class LockResult { Acquired, HeldByThisThread, Deadlock };
+
+LockResult acquire_import_lock(ImportLock* l) {
   uint64_t me = ts()->ident;
-  if (l->owner.load(std::memory_order_acquire) == me) return false;
-  l->mutex.lock();
+  if (l->owner.load(std::memory_order_acquire) == me) return LockResult::HeldByThisThread;
+  if (!l->mutex.try_lock()) {
+    {
+      LockGuard guard(waiting_lock);
+      if (would_deadlock(l, me)) return LockResult::Deadlock;
+      waiting_for()[me] = l;
+    }
+    l->mutex.lock();
+    LockGuard guard(waiting_lock);
+    waiting_for().erase(me);
+  }
   l->owner.store(me, std::memory_order_release);
-  return true;
+  return LockResult::Acquired;
 }
 
 void release_import_lock(ImportLock* l) {
@@ -299,8 +333,9 @@ Value exec_source_module(Str* fullname, const std::string& path, bool is_package
   Value parent = spec_get_parent(spec);
   dict_set_str(m->dict, names::__package__, parent);
   Dict* modules = modules_dict().as<Dict>();
-  if (dict_set(modules, Value(fullname), Value(m)) < 0) return Value();
+  // Marked before it is published, so that other threads wait for it.
   set_initializing(spec, true);
+  if (dict_set(modules, Value(fullname), Value(m)) < 0) return Value();
   Value r = eval_code(code, m->dict, Value());
   set_initializing(spec, false);
   if (!r) {
@@ -460,11 +495,19 @@ Value load_unlocked(Str* fullname) {
 Value find_and_load(Str* fullname) {
   Dict* modules = modules_dict().as<Dict>();
   if (Value m = dict_get(modules, Value(fullname))) {
-    if (!is_none(m)) return m;
-    return raise(&exc::ModuleNotFoundError, "import of %U halted; None in sys.modules", fullname);
+    if (is_none(m)) return raise(&exc::ModuleNotFoundError, "import of %U halted; None in sys.modules", fullname);
+    // Another thread may be executing its body: wait until it is done.
+    if (module_is_initializing(m)) {
+      ImportLock* lock = lock_for(fullname);
+      if (acquire_import_lock(lock) == LockResult::Acquired) release_import_lock(lock);
+    }
+    return m;
   }
   ImportLock* lock = lock_for(fullname);
-  bool acquired = acquire_import_lock(lock);
+  LockResult locked = acquire_import_lock(lock);
+  if (locked == LockResult::Deadlock)
+    return raise(&exc::RuntimeError, "deadlock detected by _ModuleLock(%R)", Value(fullname));
+  bool acquired = locked == LockResult::Acquired;
   Value m = dict_get(modules, Value(fullname));
   // Not acquired: this thread is importing it already, and it is not in
   // sys.modules yet, so the outer import is still loading its parent package,
@@ -576,8 +619,7 @@ Value import_name(Str* name, Dict* globals, Value fromlist, int64_t level) {
         }
       if (dot < 0) return module;
       Str* top = intern(str_substr(name, 0, dot));
-      Value m = dict_get(sys_modules().as<Dict>(), Value(top));
-      return m ? m : find_and_load(top);
+      return find_and_load(top);  // waits for it if another thread is still executing it
     }
     if (name->length == 0) return module;
     int64_t cut = fullname->length - name->length;
@@ -589,8 +631,7 @@ Value import_name(Str* name, Dict* globals, Value fromlist, int64_t level) {
       }
     if (dot < 0) return module;
     Str* top = intern(str_substr(fullname, 0, cut + dot));
-    Value m = dict_get(sys_modules().as<Dict>(), Value(top));
-    return m ? m : find_and_load(top);
+    return find_and_load(top);
   }
   // from package import submodule: import names that are not attributes yet.
   Value path = lookup_attr(module, names::__path__);

@@ -1,0 +1,2 @@
+# Helper for concurrent_imports.py: records each execution of a helper module body.
+runs = []
