@@ -6,7 +6,9 @@
 // atomic with respect to each other. Python code (comparisons in count(),
 // index(), remove(), __contains__, iteration of an argument) never runs under
 // the lock; a `state` counter bumped by each mutation lets those loops notice
-// concurrent changes and raise as CPython does.
+// changes made by that Python code and raise as CPython does. Changes made
+// meanwhile by other threads are concurrent operations, not errors: searches
+// carry on over the current contents, as list's do.
 #include <cstring>
 
 #include "gc/gc.h"
@@ -24,6 +26,7 @@
 #include "objects/typeobject.h"
 #include "threads/mutex.h"
 #include "vm/interp.h"
+#include "vm/thread_state.h"
 
 namespace spindle {
 
@@ -50,6 +53,7 @@ struct Deque : Object {
   int64_t size;
   int64_t maxlen;  // -1: unbounded
   std::atomic<uint64_t> state;  // bumped by every mutation
+  std::atomic<uint64_t> last_mutator;  // ident of the thread that made the latest mutation
 };
 
 inline bool is_deque(Value v) { return is_instance_of(v, &deque_type); }
@@ -58,7 +62,10 @@ inline Deque* D(Value v) { return v.as<Deque>(); }
 // All of the following require the deque's lock.
 inline Value& slot_at(Deque* d, int64_t i) { return d->buf[(d->head + i) & (d->capacity - 1)]; }
 
-void mutated(Deque* d) { d->state.fetch_add(1, std::memory_order_relaxed); }
+void mutated(Deque* d) {
+  d->last_mutator.store(ts()->ident, std::memory_order_relaxed);
+  d->state.fetch_add(1, std::memory_order_relaxed);
+}
 
 void reserve_locked(Deque* d, int64_t need) {
   if (need <= d->capacity) return;
@@ -138,12 +145,17 @@ Tuple* deque_snapshot(Deque* d) {
   return t;
 }
 
-// The item at i if the deque is still in state `state`; null with RuntimeError otherwise.
-Value item_if_unchanged(Deque* d, int64_t i, uint64_t state, Type* error = &exc::RuntimeError) {
+// The item at i; null (no exception) when i is past the end.
+Value item_at(Deque* d, int64_t i) {
   LockGuard guard(d->lock);
-  if (d->state.load(std::memory_order_relaxed) != state || i >= d->size)
-    return raise(error, "deque mutated during iteration");
-  return slot_at(d, i);
+  return i < d->size ? slot_at(d, i) : Value();
+}
+
+// Whether this thread changed the deque since `state`: Python code that a
+// comparison ran mutated it, which CPython reports as an error.
+bool changed_by_this_thread(Deque* d, uint64_t state) {
+  return d->state.load(std::memory_order_relaxed) != state &&
+         d->last_mutator.load(std::memory_order_relaxed) == ts()->ident;
 }
 
 Deque* deque_alloc(Type* type, int64_t maxlen) {
@@ -329,21 +341,32 @@ Value deque_reverse(Value self, const Value*, size_t nargs, Tuple*) {
   return None();
 }
 
-// Index of the first item equal to v in [start, stop), -1 if none, -2 on error.
-int64_t find_item(Deque* d, Value v, int64_t start, int64_t stop, Type* mutation_error) {
+// Compares the items in [start, stop) with v, in order, without the lock;
+// stops at the first equal one for which on_equal(item) returns true.
+// Returns its index, -1 if none, -2 on error.
+template <typename OnEqual>
+int64_t scan_items(Deque* d, Value v, int64_t start, int64_t stop, Type* mutation_error, OnEqual on_equal) {
   uint64_t state = d->state.load(std::memory_order_relaxed);
   for (int64_t i = start; i < stop; i++) {
-    Value item = item_if_unchanged(d, i, state, mutation_error);
-    if (!item) return -2;
+    Value item = item_at(d, i);
+    if (!item) break;
     int eq = rich_compare_bool(item, v, CompareOp::EQ);
     if (eq < 0) return -2;
-    if (d->state.load(std::memory_order_relaxed) != state) {
+    if (changed_by_this_thread(d, state)) {
       raise(mutation_error, "deque mutated during iteration");
       return -2;
     }
-    if (eq) return i;
+    if (eq && on_equal(item)) return i;
   }
   return -1;
+}
+
+// Index of the first item equal to v in [start, stop), -1 if none, -2 on error.
+int64_t find_item(Deque* d, Value v, int64_t start, int64_t stop, Type* mutation_error, Value* found = nullptr) {
+  return scan_items(d, v, start, stop, mutation_error, [found](Value item) {
+    if (found) *found = item;
+    return true;
+  });
 }
 
 int64_t deque_length(Deque* d) {
@@ -354,18 +377,12 @@ int64_t deque_length(Deque* d) {
 Value deque_count(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("count", nargs, 1, 1)) return Value();
   Deque* d = D(self);
-  int64_t n = deque_length(d), count = 0;
-  uint64_t state = d->state.load(std::memory_order_relaxed);
-  for (int64_t i = 0; i < n; i++) {
-    Value item = item_if_unchanged(d, i, state);
-    if (!item) return Value();
-    int eq = rich_compare_bool(item, args[0], CompareOp::EQ);
-    if (eq < 0) return Value();
-    count += eq;
-    if (d->state.load(std::memory_order_relaxed) != state)
-      return raise(&exc::RuntimeError, "deque mutated during iteration");
-  }
-  return I(count);
+  int64_t count = 0;
+  int64_t r = scan_items(d, args[0], 0, deque_length(d), &exc::RuntimeError, [&count](Value) {
+    count++;
+    return false;
+  });
+  return r == -2 ? Value() : I(count);
 }
 
 int deque_contains(Value self, Value v) {
@@ -427,24 +444,48 @@ void del_item_locked(Deque* d, int64_t i) {
 Value deque_remove(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("remove", nargs, 1, 1)) return Value();
   Deque* d = D(self);
-  uint64_t state = d->state.load(std::memory_order_relaxed);
-  int64_t i = find_item(d, args[0], 0, deque_length(d), &exc::IndexError);
-  if (i == -2) return Value();
-  if (i < 0) return raise(&exc::ValueError, "%R is not in deque", args[0]);
-  LockGuard guard(d->lock);
-  if (d->state.load(std::memory_order_relaxed) != state) return raise(&exc::IndexError, "deque mutated during iteration");
-  del_item_locked(d, i);
-  return None();
+  {
+    // While no comparison needs Python code, search and remove under the lock:
+    // atomic, so that concurrent removals cannot move the item past the scan.
+    LockGuard guard(d->lock);
+    int64_t k = 0;
+    for (int r; k < d->size && (r = equals_without_python(slot_at(d, k), args[0])) != -2; k++) {
+      if (r) {
+        del_item_locked(d, k);
+        return None();
+      }
+    }
+    if (k == d->size) return raise(&exc::ValueError, "%R is not in deque", args[0]);
+  }
+  for (int64_t start = 0;; start++) {
+    Value item;
+    start = find_item(d, args[0], start, deque_length(d), &exc::IndexError, &item);
+    if (start == -2) return Value();
+    if (start < 0) return raise(&exc::ValueError, "%R is not in deque", args[0]);
+    // The comparison ran unlocked: remove the item that compared equal,
+    // wherever concurrent changes moved it (normally still at start).
+    LockGuard guard(d->lock);
+    int64_t at = start < d->size && slot_at(d, start) == item ? start : -1;
+    for (int64_t k = 0; at < 0 && k < d->size; k++)
+      if (slot_at(d, k) == item) at = k;
+    if (at < 0) continue;
+    del_item_locked(d, at);
+    return None();
+  }
 }
 
-// A sequence index for item access: TypeError for non-integers, IndexError when out of range.
-bool item_index(Value key, int64_t n, int64_t* out) {
+// A sequence index for item access: TypeError for non-integers. Converted
+// before the lock is taken, since __index__ may run Python code.
+bool index_arg(Value key, int64_t* out) {
   if (!is_int(key) && !type_of(key)->index) {
     raise(&exc::TypeError, "sequence index must be integer, not '%s'", type_name(key));
     return false;
   }
-  int64_t i;
-  if (!index_as_i64(key, &i, &exc::IndexError)) return false;
+  return index_as_i64(key, out, &exc::IndexError);
+}
+
+// Resolves a negative index against the size n; IndexError when out of range.
+bool item_index(int64_t i, int64_t n, int64_t* out) {
   if (i < 0) i += n;
   if (i < 0 || i >= n) {
     raise(&exc::IndexError, "deque index out of range");
@@ -456,17 +497,19 @@ bool item_index(Value key, int64_t n, int64_t* out) {
 
 Value deque_getitem(Value self, Value key) {
   Deque* d = D(self);
-  LockGuard guard(d->lock);
   int64_t i;
-  if (!item_index(key, d->size, &i)) return Value();
+  if (!index_arg(key, &i)) return Value();
+  LockGuard guard(d->lock);
+  if (!item_index(i, d->size, &i)) return Value();
   return slot_at(d, i);
 }
 
 int deque_setitem(Value self, Value key, Value v) {
   Deque* d = D(self);
-  LockGuard guard(d->lock);
   int64_t i;
-  if (!item_index(key, d->size, &i)) return -1;
+  if (!index_arg(key, &i)) return -1;
+  LockGuard guard(d->lock);
+  if (!item_index(i, d->size, &i)) return -1;
   if (v) {
     slot_at(d, i) = v;
   } else {

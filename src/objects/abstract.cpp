@@ -298,6 +298,36 @@ int equals(Value a, Value b) {
   return rich_compare_bool(a, b, CompareOp::EQ);
 }
 
+namespace {
+bool is_number_exact(const Type* t) { return t == &int_type || t == &bool_type || t == &float_type; }
+bool has_native_eq(const Type* t) {
+  return is_number_exact(t) || t == &str_type || t == &bytes_type || t == &none_type || t == &tuple_type;
+}
+
+int equals_without_python(Value a, Value b, int depth) {
+  if (a == b) return 1;
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  if (!has_native_eq(ta) || !has_native_eq(tb)) return -2;
+  if (is_number_exact(ta) && is_number_exact(tb)) return rich_compare_bool(a, b, CompareOp::EQ) == 1;
+  if (ta != tb) return 0;
+  if (ta == &tuple_type) {
+    Tuple* x = a.as<Tuple>();
+    Tuple* y = b.as<Tuple>();
+    if (x->size != y->size) return 0;
+    if (depth > 8) return -2;
+    for (int64_t i = 0; i < x->size; i++) {
+      int r = equals_without_python(x->items[i], y->items[i], depth + 1);
+      if (r != 1) return r;
+    }
+    return 1;
+  }
+  return rich_compare_bool(a, b, CompareOp::EQ) == 1;  // str, bytes: native comparisons
+}
+}  // namespace
+
+int equals_without_python(Value a, Value b) { return equals_without_python(a, b, 0); }
+
 // ------------------------------------------------------------------ arithmetic
 
 namespace {

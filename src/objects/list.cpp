@@ -437,7 +437,23 @@ Value m_pop(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 Value m_remove(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("list.remove", kwnames) || !check_nargs("list.remove", nargs, 1, 1)) return Value();
   List* l = self.as<List>();
-  for (int64_t i = 0;; i++) {
+  bool searched = false;  // every item was compared under the lock
+  {
+    // While no comparison needs Python code, search and remove under the lock:
+    // atomic, so that concurrent removals cannot move the item past the scan.
+    LockGuard guard(l->lock);
+    int64_t n = l->size.load(std::memory_order_relaxed);
+    ListItems* it = l->items.load(std::memory_order_relaxed);
+    int64_t k = 0;
+    for (int r; k < n && (r = equals_without_python(slot_value(it, k), args[0])) != -2; k++) {
+      if (r) {
+        list_remove_locked(l, k);
+        return None();
+      }
+    }
+    searched = k == n;
+  }
+  for (int64_t i = 0; !searched; i++) {
     Value v = list_get(l, i);
     if (!v) break;
     int r = equals(v, args[0]);

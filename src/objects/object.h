@@ -236,6 +236,10 @@ int truthy(Value v);                      // -1 error, 0, 1
 Value rich_compare(Value a, Value b, CompareOp op);
 int rich_compare_bool(Value a, Value b, CompareOp op);  // -1, 0, 1
 int equals(Value a, Value b);             // identity shortcut, then ==; -1, 0, 1
+// equals() when it can be decided without running Python code (both values of
+// the exact types int, bool, float, str, bytes, NoneType, or tuples of them),
+// so a container may compare under its lock: 0 or 1; -2 when it cannot.
+int equals_without_python(Value a, Value b);
 Value binary_op(Value a, Value b, BinaryOp op);
 Value inplace_op(Value a, Value b, BinaryOp op);
 Value power(Value a, Value b, Value mod);  // mod may be None
