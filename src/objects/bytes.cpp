@@ -295,12 +295,15 @@ Value iter_self(Value self) { return self; }
 
 Value bytes_iter_next(Value self) {
   auto* it = self.as<BytesIterator>();
-  Value seq = it->seq;
+  // Threads sharing the iterator race on `seq`: one atomic load, one atomic store.
+  Value seq;
+  __atomic_load(&it->seq, &seq, __ATOMIC_RELAXED);
   if (!seq) return Value();
   ByteSpan v = span_of(seq);
   int64_t i = it->index.fetch_add(1);
   if (i < v.size) return Value::from_small_int(v.data[i]);
-  it->seq = Value();
+  Value exhausted;
+  __atomic_store(&it->seq, &exhausted, __ATOMIC_RELAXED);
   return Value();
 }
 

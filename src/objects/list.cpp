@@ -245,11 +245,12 @@ Value list_iter(Value self) {
 
 Value list_iter_next(Value self) {
   auto* it = self.as<ListIterator>();
-  List* l = it->list;
+  // Threads sharing the iterator race on `list`: one atomic load, one atomic store.
+  List* l = __atomic_load_n(&it->list, __ATOMIC_RELAXED);
   if (!l) return Value();
   int64_t i = it->index.fetch_add(1, std::memory_order_relaxed);
   Value v = list_get(l, i);
-  if (!v) it->list = nullptr;
+  if (!v) __atomic_store_n(&it->list, nullptr, __ATOMIC_RELAXED);
   return v;
 }
 
@@ -263,11 +264,11 @@ Value m_reversed(Value self, const Value*, size_t nargs, Tuple* kwnames) {
 
 Value list_reviter_next(Value self) {
   auto* it = self.as<ListIterator>();
-  List* l = it->list;
+  List* l = __atomic_load_n(&it->list, __ATOMIC_RELAXED);
   if (!l) return Value();
   int64_t i = it->index.fetch_sub(1, std::memory_order_relaxed);
   Value v = i >= 0 ? list_get(l, i) : Value();
-  if (!v) it->list = nullptr;
+  if (!v) __atomic_store_n(&it->list, nullptr, __ATOMIC_RELAXED);
   return v;
 }
 

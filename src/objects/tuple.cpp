@@ -253,11 +253,12 @@ const MethodDef tuple_methods[] = {
 
 Value tuple_iter_next(Value self) {
   auto* it = self.as<TupleIterator>();
-  Tuple* t = it->tuple;  // read once: another thread sharing the iterator may clear it
+  // Read once, atomically: another thread sharing the iterator may clear it.
+  Tuple* t = __atomic_load_n(&it->tuple, __ATOMIC_RELAXED);
   if (!t) return Value();
   int64_t i = it->index.fetch_add(1, std::memory_order_relaxed);
   if (i < t->size) return t->items[i];
-  it->tuple = nullptr;
+  __atomic_store_n(&it->tuple, nullptr, __ATOMIC_RELAXED);
   return Value();
 }
 
