@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "gc/gc.h"
+#include "modules/_thread_local.h"
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -252,7 +253,7 @@ struct Bootstrap {
 
 void report_thread_exception(Value exc, Value func) {
   if (is_instance_of(exc, &exc::SystemExit)) return;
-  write_unraisable_message(exc, format_message("Exception ignored in thread started by: %R", func));
+  write_unraisable_message(exc, "Exception ignored in thread started by", func);
 }
 
 void* thread_main(void* arg) {
@@ -261,6 +262,8 @@ void* thread_main(void* arg) {
   if (t) {
     Value r = call_with_tuple(b->func, b->args, b->kwargs);
     if (!r) report_thread_exception(fetch_error(), b->func);
+    // Before join() can return: the thread's locals are gone by then.
+    release_thread_locals(t);
   }
   gc::free_uncollectable(b);
   thread_count.fetch_sub(1, std::memory_order_relaxed);
@@ -422,6 +425,8 @@ bool thread_init(Module* m) {
   module_add(m, "LockType", Value(&lock_type));
   module_add(m, "lock", Value(&lock_type));
   module_add(m, "RLock", Value(&rlock_type));
+  local_type_ready();
+  module_add(m, "_local", Value(&local_type));
   module_add(m, "error", Value(&exc::RuntimeError));
   module_add(m, "TIMEOUT_MAX", Value::from_double(kTimeoutMax));
   if (!except_hook_args_type)

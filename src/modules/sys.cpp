@@ -169,12 +169,21 @@ Value sys_excepthook(Value, const Value* args, size_t nargs, Tuple*) {
   return None();
 }
 
+Type* unraisable_hook_args_type;
+
+const StructSeqField unraisable_hook_args_fields[] = {{"exc_type", "Exception type"},
+                                                      {"exc_value", "Exception value"},
+                                                      {"exc_traceback", "Exception traceback"},
+                                                      {"err_msg", "Error message"},
+                                                      {"object", "Object causing the exception"},
+                                                      {nullptr, nullptr}};
+
 Value sys_unraisablehook(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("unraisablehook", nargs, 1, 1)) return Value();
-  Value exc_value = lookup_attr(args[0], intern_cstr("exc_value"));
-  Value obj = lookup_attr(args[0], intern_cstr("object"));
-  clear_error();
-  write_unraisable(exc_value ? exc_value : None(), obj && !is_none(obj) ? obj : Value());
+  if (!is_type(args[0], unraisable_hook_args_type))
+    return raise(&exc::TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+  Tuple* hook_args = args[0].as<Tuple>();
+  print_unraisable(hook_args->items[1], hook_args->items[3], hook_args->items[4]);
   return None();
 }
 
@@ -287,6 +296,12 @@ const MethodDef sys_methods[] = {
     {nullptr}};
 
 }  // namespace
+
+Value unraisable_hook_args(Value exc, Value err_msg, Value obj) {
+  Value tb = is_exception_instance(exc) ? exception_traceback(exc) : Value();
+  Value values[5] = {is_none(exc) ? None() : Value(type_of(exc)), exc, tb ? tb : None(), err_msg, obj};
+  return structseq_make(unraisable_hook_args_type, values, 5);
+}
 
 Value sys_get(const char* name) {
   if (!sys_module) return Value();
@@ -427,6 +442,8 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
   Value tiv[3] = {S("pthread"), S("mutex+cond"), None()};
   add("thread_info", structseq_make(ti, tiv, 3));
 
+  unraisable_hook_args_type = structseq_new_type({"UnraisableHookArgs", "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.", unraisable_hook_args_fields, -1});
+  add("UnraisableHookArgs", Value(unraisable_hook_args_type));
   asyncgen_hooks_type = structseq_new_type({"asyncgen_hooks", nullptr, asyncgen_hooks_fields, -1});
   add("builtin_module_names", native_module_names());
 
