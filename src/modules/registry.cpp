@@ -41,6 +41,7 @@ extern const ModuleDef sha3_module;
 extern const ModuleDef sha512_module;
 extern const ModuleDef signal_module;
 extern const ModuleDef socket_native_module;
+extern const ModuleDef spindle_native_module;
 extern const ModuleDef sre_module;
 extern const ModuleDef stat_module;
 extern const ModuleDef string_module;
@@ -92,6 +93,7 @@ void register_native_modules() {
       &sha512_module,
       &signal_module,
       &socket_native_module,
+      &spindle_native_module,
       &sre_module,
       &stat_module,
       &string_module,
