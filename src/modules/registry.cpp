@@ -29,6 +29,7 @@ extern const ModuleDef locale_module;
 extern const ModuleDef marshal_module;
 extern const ModuleDef math_module;
 extern const ModuleDef md5_module;
+extern const ModuleDef multiprocessing_module;
 extern const ModuleDef operator_module;
 extern const ModuleDef posix_module;
 extern const ModuleDef posixsubprocess_module;
@@ -81,6 +82,7 @@ void register_native_modules() {
       &marshal_module,
       &math_module,
       &md5_module,
+      &multiprocessing_module,
       &operator_module,
       &posix_module,
       &posixsubprocess_module,
