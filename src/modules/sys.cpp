@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gc/gc.h"
 #include "modules/_io.h"
@@ -27,6 +29,8 @@
 #include "vm/frame.h"
 #include "vm/interp.h"
 #include "vm/runtime.h"
+#include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -100,6 +104,30 @@ Value sys_getframe(Value, const Value* args, size_t nargs, Tuple*) {
   int64_t depth = 0;
   if (nargs && !int_to_i64(args[0], &depth)) return Value();
   return get_frame_object(int(depth));
+}
+
+// Every thread's innermost frame, by thread ident. The other threads are
+// stopped (an atomic block) so that their frame chains hold still.
+Value sys_current_frames(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("_current_frames", nargs, kwnames)) return Value();
+  atomic_block_enter();
+  std::vector<std::pair<uint64_t, Frame*>> frames;  // frames live on the scanned frame stacks
+  for_each_thread_state(
+      [](ThreadState* t, void* out) {
+        if (t->frame) static_cast<std::vector<std::pair<uint64_t, Frame*>>*>(out)->emplace_back(t->ident, t->frame);
+      },
+      &frames);
+  Dict* result = dict_new();
+  bool ok = true;
+  for (auto& [ident, frame] : frames) {
+    Value fo = frame_object(frame);
+    if (!fo || dict_set(result, int_from_u64(ident), fo) < 0) {
+      ok = false;
+      break;
+    }
+  }
+  atomic_block_exit();
+  return ok ? Value(result) : Value();
 }
 
 Value sys_intern(Value, const Value* args, size_t nargs, Tuple*) {
@@ -267,6 +295,7 @@ const MethodDef sys_methods[] = {
     {"setrecursionlimit", sys_setrecursionlimit, kMethodStatic, nullptr},
     {"exc_info", sys_exc_info, kMethodStatic, nullptr},
     {"exception", sys_exception, kMethodStatic, nullptr},
+    {"_current_frames", sys_current_frames, kMethodStatic, nullptr},
     {"_getframe", sys_getframe, kMethodStatic, nullptr},
     {"intern", sys_intern, kMethodStatic, nullptr},
     {"getsizeof", sys_getsizeof, kMethodStatic, nullptr},
@@ -443,7 +472,6 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
   add("thread_info", structseq_make(ti, tiv, 3));
 
   unraisable_hook_args_type = structseq_new_type({"UnraisableHookArgs", "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.", unraisable_hook_args_fields, -1});
-  add("UnraisableHookArgs", Value(unraisable_hook_args_type));
   asyncgen_hooks_type = structseq_new_type({"asyncgen_hooks", nullptr, asyncgen_hooks_fields, -1});
   add("builtin_module_names", native_module_names());
 
