@@ -302,7 +302,10 @@ Value start_new_thread(Value, const Value* args, size_t nargs, Tuple* kw) {
   b->func = args[0];
   b->args = args[1].as<Tuple>();
   b->kwargs = nargs == 3 ? args[2].as<Dict>() : nullptr;
-  b->ident = new_thread_ident();
+  // Read before the thread starts: it frees the record when it ends, which
+  // may be before create_thread returns here.
+  uint64_t ident = new_thread_ident();
+  b->ident = ident;
   thread_count.fetch_add(1, std::memory_order_relaxed);
   size_t stack = thread_stack_size ? thread_stack_size : size_t(16) << 20;
   int rc = gc::create_thread(thread_main, b, stack, nullptr);
@@ -311,7 +314,7 @@ Value start_new_thread(Value, const Value* args, size_t nargs, Tuple* kw) {
     gc::free_uncollectable(b);
     return raise(&exc::RuntimeError, "can't start new thread");
   }
-  return int_from_u64(b->ident);
+  return int_from_u64(ident);
 }
 
 // A lock released (if held) when the calling thread ends; threading acquires
