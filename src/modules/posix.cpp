@@ -51,6 +51,7 @@
 #include "threads/mutex.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 extern char** environ;
 
@@ -200,7 +201,10 @@ bool bool_arg(Value v, bool dflt, bool* out) {
 template <class F, class R>
 bool retry_eintr(F f, R* result) {
   for (;;) {
-    *result = f();
+    {
+      BlockingRegion region;
+      *result = f();
+    }
     if (!(*result < 0 && errno == EINTR)) return true;
     int saved = errno;
     if (ts()->pending.load(std::memory_order_acquire) && !handle_pending()) return false;
@@ -1307,7 +1311,7 @@ void run_fork_hooks(List* hooks, bool reverse) {
   Tuple* snapshot = list_snapshot(hooks);
   for (int64_t k = 0; k < snapshot->size; k++) {
     Value f = snapshot->items[reverse ? snapshot->size - 1 - k : k];
-    if (!call0(f)) write_unraisable_message(fetch_error(), format_message("Exception ignored in fork hook %R", f));
+    if (!call0(f)) write_unraisable(fetch_error(), f);
   }
 }
 

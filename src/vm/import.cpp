@@ -33,6 +33,7 @@
 #include "vm/code.h"
 #include "vm/code_cache.h"
 #include "vm/interp.h"
+#include "vm/world.h"
 #include "vm/thread_state.h"
 
 namespace spindle {
@@ -178,7 +179,7 @@ Value builtin_importer_repr(Value) { return Value(intern_cstr("<class '_frozen_i
 
 struct ImportLock {
   Mutex mutex;
-  std::atomic<uint64_t> owner{0};
+  std::atomic<ThreadState*> owner{nullptr};
 };
 
 Mutex import_table_lock;
@@ -199,49 +200,54 @@ ImportLock* lock_for(Str* name) {
   return l;
 }
 
-// The import lock each blocked thread waits for (by thread ident), to detect
-// threads that would wait for each other forever (CPython's _blocking_on).
+// The import lock each blocked thread waits for, to detect threads that
+// would wait for each other forever (CPython's _blocking_on).
 Mutex waiting_lock;
-std::unordered_map<uint64_t, ImportLock*>& waiting_for() {
-  static std::unordered_map<uint64_t, ImportLock*> m;
+std::unordered_map<ThreadState*, ImportLock*>& waiting_for() {
+  static std::unordered_map<ThreadState*, ImportLock*> m;
   return m;
 }
 
 // Whether waiting for l would close a cycle: its owner waits for a lock whose
 // owner waits ... for a lock this thread holds. Requires waiting_lock.
-bool would_deadlock(ImportLock* l, uint64_t me) {
-  std::unordered_set<uint64_t> seen;
-  for (uint64_t tid = l->owner.load(std::memory_order_acquire); seen.insert(tid).second;) {
-    auto it = waiting_for().find(tid);
+bool would_deadlock(ImportLock* l, ThreadState* me) {
+  std::unordered_set<ThreadState*> seen;
+  for (ThreadState* owner = l->owner.load(std::memory_order_acquire); seen.insert(owner).second;) {
+    auto it = waiting_for().find(owner);
     if (it == waiting_for().end()) return false;
-    tid = it->second->owner.load(std::memory_order_acquire);
-    if (tid == me) return true;
+    owner = it->second->owner.load(std::memory_order_acquire);
+    if (owner == me) return true;
   }
   return false;  // a cycle among other threads, which resolves without us
 }
 
-enum class LockResult { Acquired, HeldByThisThread, Deadlock };
+enum class ImportLockResult { kAcquired, kAlreadyHeld, kDeadlock, kError };
 
-LockResult acquire_import_lock(ImportLock* l) {
-  uint64_t me = ts()->ident;
-  if (l->owner.load(std::memory_order_acquire) == me) return LockResult::HeldByThisThread;
-  if (!l->mutex.try_lock()) {
-    {
-      LockGuard guard(waiting_lock);
-      if (would_deadlock(l, me)) return LockResult::Deadlock;
-      waiting_for()[me] = l;
-    }
-    l->mutex.lock();
+// Acquires an import lock. kAlreadyHeld: this thread holds it (a circular
+// import: the caller uses the partial module). kDeadlock: waiting would close
+// a cycle of threads waiting for each other's imports.
+ImportLockResult acquire_import_lock(ImportLock* l) {
+  ThreadState* me = ts();
+  if (l->owner.load(std::memory_order_acquire) == me) return ImportLockResult::kAlreadyHeld;
+  {
+    LockGuard guard(waiting_lock);
+    if (would_deadlock(l, me)) return ImportLockResult::kDeadlock;
+    waiting_for()[me] = l;
+  }
+  auto holder = [](const void* p) { return static_cast<const ImportLock*>(p)->owner.load(std::memory_order_acquire); };
+  bool acquired = acquire_runtime_lock(l->mutex, holder, l);
+  {
     LockGuard guard(waiting_lock);
     waiting_for().erase(me);
   }
+  if (!acquired) return ImportLockResult::kError;
   l->owner.store(me, std::memory_order_release);
-  return LockResult::Acquired;
+  return ImportLockResult::kAcquired;
 }
 
 void release_import_lock(ImportLock* l) {
-  l->owner.store(0, std::memory_order_release);
-  l->mutex.unlock();
+  l->owner.store(nullptr, std::memory_order_release);
+  release_runtime_lock(l->mutex);
 }
 
 // ---- finding ----
@@ -499,15 +505,17 @@ Value find_and_load(Str* fullname) {
     // Another thread may be executing its body: wait until it is done.
     if (module_is_initializing(m)) {
       ImportLock* lock = lock_for(fullname);
-      if (acquire_import_lock(lock) == LockResult::Acquired) release_import_lock(lock);
+      ImportLockResult locked = acquire_import_lock(lock);
+      if (locked == ImportLockResult::kError) return Value();
+      if (locked == ImportLockResult::kAcquired) release_import_lock(lock);
     }
     return m;
   }
   ImportLock* lock = lock_for(fullname);
-  LockResult locked = acquire_import_lock(lock);
-  if (locked == LockResult::Deadlock)
+  ImportLockResult locked = acquire_import_lock(lock);
+  if (locked == ImportLockResult::kError) return Value();
+  if (locked == ImportLockResult::kDeadlock)
     return raise(&exc::RuntimeError, "deadlock detected by _ModuleLock(%R)", Value(fullname));
-  bool acquired = locked == LockResult::Acquired;
   Value m = dict_get(modules, Value(fullname));
   // Not acquired: this thread is importing it already, and it is not in
   // sys.modules yet, so the outer import is still loading its parent package,
@@ -515,7 +523,7 @@ Value find_and_load(Str* fullname) {
   // CPython's re-entrant module locks, load it here; the outer import then
   // finds it in sys.modules.
   if (!m) m = load_unlocked(fullname);
-  if (acquired) release_import_lock(lock);
+  if (locked == ImportLockResult::kAcquired) release_import_lock(lock);
   return m;
 }
 
