@@ -1,0 +1,185 @@
+#!/usr/bin/python3.11
+"""Thread scaling of Spindle next to CPython 3.11, workload by workload.
+
+Each workload in bench/threads/workloads runs under bench/threads/harness.py:
+its per-thread work once on 1 thread (T1), then on N threads at once (TN).
+scaling = N * T1 / TN, so N means perfect scaling and 1 means none (CPython's
+GIL). Interpreters run alternately, --repeat times each; the best T1 and the
+best TN of each are kept. Both must print the same checksum.
+
+    /usr/bin/python3.11 bench/threads/run.py [--spindle PATH] [--threads N] [--repeat R]
+                                             [--markdown [FILE]] [NAME ...]
+
+NAME filters select workloads whose name contains any of them. --markdown
+prints the table as Markdown, or with FILE replaces the table between the
+<!-- thread-scaling-table --> markers in FILE.
+"""
+
+import argparse
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+THREADS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = THREADS_DIR.parent.parent
+HARNESS = THREADS_DIR / "harness.py"
+WORKLOADS_DIR = THREADS_DIR / "workloads"
+TABLE_MARKER = "<!-- thread-scaling-table -->"
+
+
+class Timing:
+    """Best times of one interpreter on one workload."""
+
+    def __init__(self):
+        self.t1 = None
+        self.tn = None
+        self.work_ratio = None
+        self.checksum = None
+
+    def add(self, fields):
+        t1, tn = float(fields["t1"]), float(fields["tn"])
+        self.t1 = t1 if self.t1 is None else min(self.t1, t1)
+        self.tn = tn if self.tn is None else min(self.tn, tn)
+        self.work_ratio = float(fields["work_ratio"])
+        self.checksum = fields["checksum"]
+
+    @property
+    def scaling(self):
+        return self.work_ratio * self.t1 / self.tn
+
+
+def run_harness(interpreter, workload, nthreads, timeout):
+    """The harness's fields for one run, or a string saying why it failed."""
+    try:
+        proc = subprocess.run([interpreter, str(HARNESS), workload, str(nthreads)], capture_output=True,
+                              text=True, timeout=timeout, cwd=str(THREADS_DIR))
+    except subprocess.TimeoutExpired:
+        return "timed out after %g s" % timeout
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or [""])[-1]
+        return "exit status %d: %s" % (proc.returncode, last)
+    fields = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    if not {"checksum", "t1", "tn", "work_ratio"} <= fields.keys():
+        return "unexpected output: %r" % proc.stdout[:200]
+    return fields
+
+
+def measure(workload, interpreters, nthreads, repeat, timeout):
+    """{interpreter: Timing} for one workload, or a string saying what went wrong."""
+    timings = {interpreter: Timing() for interpreter in interpreters}
+    for _ in range(repeat):
+        for interpreter in interpreters:
+            fields = run_harness(interpreter, workload, nthreads, timeout)
+            if isinstance(fields, str):
+                return "%s: %s" % (interpreter, fields)
+            timings[interpreter].add(fields)
+    checksums = {timing.checksum for timing in timings.values()}
+    if len(checksums) != 1:
+        return "checksums differ: " + ", ".join("%s %s" % (i, t.checksum) for i, t in timings.items())
+    return timings
+
+
+def geometric_mean(values):
+    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
+
+
+TEXT_HEADER = "%-20s %10s %8s %8s   %10s %8s %8s" % ("workload", "Spindle T1", "TN", "scaling",
+                                                      "CPython T1", "TN", "scaling")
+TEXT_RULE = "-" * len(TEXT_HEADER)
+
+
+def text_row(name, result):
+    if isinstance(result, str):
+        return "%-20s FAIL: %s" % (name, result)
+    spindle, cpython = result
+    return "%-20s %10.3f %8.3f %8.2f   %10.3f %8.3f %8.2f" % (
+        name, spindle.t1, spindle.tn, spindle.scaling, cpython.t1, cpython.tn, cpython.scaling)
+
+
+def text_summary(rows):
+    return "%s\n%-20s %10s %8s %8.2f   %10s %8s %8.2f" % (TEXT_RULE, "geometric mean", "", "",
+                                                          *geometric_means(rows))
+
+
+def markdown_table(rows, nthreads, repeat):
+    lines = ["| workload | Spindle T1 s | Spindle T%d s | Spindle scaling | CPython T1 s | CPython T%d s "
+             "| CPython scaling |" % (nthreads, nthreads),
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, result in rows:
+        if isinstance(result, str):
+            lines.append("| `%s` | FAIL: %s | | | | | |" % (name, result.replace("|", "\\|")))
+            continue
+        spindle, cpython = result
+        lines.append("| `%s` | %.3f | %.3f | **%.2f** | %.3f | %.3f | %.2f |" % (
+            name, spindle.t1, spindle.tn, spindle.scaling, cpython.t1, cpython.tn, cpython.scaling))
+    lines.append("| geometric mean | | | **%.2f** | | | %.2f |" % geometric_means(rows))
+    lines.append("")
+    lines.append("%d threads, wall seconds, best of %d; scaling = %d × T1 / TN." % (nthreads, repeat, nthreads))
+    return "\n".join(lines)
+
+
+def geometric_means(rows):
+    measured = [result for _, result in rows if not isinstance(result, str)]
+    return (geometric_mean([spindle.scaling for spindle, _ in measured]),
+            geometric_mean([cpython.scaling for _, cpython in measured]))
+
+
+def replace_marked_table(path, table):
+    text = Path(path).read_text()
+    parts = text.split(TABLE_MARKER)
+    if len(parts) != 3:
+        raise SystemExit("%s needs exactly two %s lines around the table" % (path, TABLE_MARKER))
+    Path(path).write_text(parts[0] + TABLE_MARKER + "\n" + table + "\n" + TABLE_MARKER + parts[2])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help="run only workloads whose name contains one of these")
+    parser.add_argument("--spindle", default=str(REPO_ROOT / "build" / "spindle"), help="the Spindle executable")
+    parser.add_argument("--cpython", default="/usr/bin/python3.11", help="the CPython 3.11 executable")
+    parser.add_argument("--threads", type=int, default=os.cpu_count(), help="N, the number of threads")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per interpreter; the best times are kept")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a run counts as failed")
+    parser.add_argument("--markdown", nargs="?", const="-", metavar="FILE",
+                        help="print a Markdown table, or replace the marked table in FILE")
+    args = parser.parse_args()
+    if args.repeat < 1 or args.threads < 1:
+        parser.error("--repeat and --threads must be at least 1")
+    spindle = os.path.abspath(args.spindle)
+    if not os.access(spindle, os.X_OK):
+        parser.error("no Spindle executable at %s (build it first, or pass --spindle)" % spindle)
+    workloads = sorted(p.stem for p in WORKLOADS_DIR.glob("*.py"))
+    if args.names:
+        workloads = [w for w in workloads if any(name in w for name in args.names)]
+    if not workloads:
+        parser.error("no workload matches %s" % " ".join(args.names))
+
+    # Markdown to stdout is printed whole at the end; otherwise rows appear as they are measured.
+    progress = args.markdown != "-"
+    if progress:
+        print("%d threads, wall seconds, best of %d; scaling = %d x T1 / TN (ideal %d)" % (
+            args.threads, args.repeat, args.threads, args.threads))
+        print(TEXT_HEADER)
+        print(TEXT_RULE, flush=True)
+    rows = []
+    for workload in workloads:
+        result = measure(workload, [spindle, args.cpython], args.threads, args.repeat, args.timeout)
+        if not isinstance(result, str):
+            result = (result[spindle], result[args.cpython])
+        rows.append((workload, result))
+        if progress:
+            print(text_row(workload, result), flush=True)
+    if progress:
+        print(text_summary(rows))
+    markdown = markdown_table(rows, args.threads, args.repeat)
+    if args.markdown == "-":
+        print(markdown)
+    elif args.markdown is not None:
+        replace_marked_table(args.markdown, markdown)
+    return 1 if any(isinstance(result, str) for _, result in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
