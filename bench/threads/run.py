@@ -8,11 +8,14 @@ GIL). Interpreters run alternately, --repeat times each; the best T1 and the
 best TN of each are kept. Both must print the same checksum.
 
     /usr/bin/python3.11 bench/threads/run.py [--spindle PATH] [--threads N] [--repeat R]
-                                             [--markdown [FILE]] [NAME ...]
+                                             [--markdown] [--update FILE] [NAME ...]
 
 NAME filters select workloads whose name contains any of them. --markdown
-prints the table as Markdown, or with FILE replaces the table between the
-<!-- thread-scaling-table --> markers in FILE.
+prints the table as Markdown; --update FILE replaces the table between the
+<!-- thread-scaling-table --> lines of FILE (docs/PERFORMANCE.md) with it.
+Before the workloads, N independent CPython processes run a CPU loop at once:
+their scaling is the most that the machine allows at the time (on a busy
+machine it is well below N, and so is every workload's).
 """
 
 import argparse
@@ -81,6 +84,21 @@ def measure(workload, interpreters, nthreads, repeat, timeout):
     return timings
 
 
+# A CPU loop that prints its own run time: N CPython processes running it at
+# once show how much parallelism the machine offers at the moment.
+SPIN = "import time\nstart = time.perf_counter()\nfor i in range(3000000): pass\nprint(time.perf_counter() - start)"
+
+
+def machine_ceiling(cpython, nthreads, repeat):
+    """N x T1 / TN for N independent processes: the best scaling any interpreter could show now."""
+    def slowest_of(count):
+        procs = [subprocess.Popen([cpython, "-c", SPIN], stdout=subprocess.PIPE, text=True) for _ in range(count)]
+        return max(float(proc.communicate()[0]) for proc in procs)
+    t1 = min(slowest_of(1) for _ in range(repeat))
+    tn = min(slowest_of(nthreads) for _ in range(repeat))
+    return nthreads * t1 / tn
+
+
 def geometric_mean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
 
@@ -99,11 +117,12 @@ def text_row(name, result):
 
 
 def text_summary(rows):
-    return "%s\n%-20s %10s %8s %8.2f   %10s %8s %8.2f" % (TEXT_RULE, "geometric mean", "", "",
-                                                          *geometric_means(rows))
+    spindle, cpython = geometric_means(rows)
+    return "%s\n%-20s %10s %8s %8.2f   %10s %8s %8.2f" % (TEXT_RULE, "geometric mean", "", "", spindle,
+                                                          "", "", cpython)
 
 
-def markdown_table(rows, nthreads, repeat):
+def markdown_table(rows, nthreads, repeat, ceiling):
     lines = ["| workload | Spindle T1 s | Spindle T%d s | Spindle scaling | CPython T1 s | CPython T%d s "
              "| CPython scaling |" % (nthreads, nthreads),
              "|---|---:|---:|---:|---:|---:|---:|"]
@@ -116,7 +135,9 @@ def markdown_table(rows, nthreads, repeat):
             name, spindle.t1, spindle.tn, spindle.scaling, cpython.t1, cpython.tn, cpython.scaling))
     lines.append("| geometric mean | | | **%.2f** | | | %.2f |" % geometric_means(rows))
     lines.append("")
-    lines.append("%d threads, wall seconds, best of %d; scaling = %d × T1 / TN." % (nthreads, repeat, nthreads))
+    lines.append("%d threads, wall seconds, best of %d; scaling = %d × T1 / TN. In the same run, %d independent "
+                 "CPython processes (no shared interpreter at all) scaled %.2f: the most this machine allowed."
+                 % (nthreads, repeat, nthreads, nthreads, ceiling))
     return "\n".join(lines)
 
 
@@ -142,8 +163,9 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count(), help="N, the number of threads")
     parser.add_argument("--repeat", type=int, default=3, help="runs per interpreter; the best times are kept")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a run counts as failed")
-    parser.add_argument("--markdown", nargs="?", const="-", metavar="FILE",
-                        help="print a Markdown table, or replace the marked table in FILE")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--update", metavar="FILE",
+                        help="replace the Markdown table between the %s lines in FILE" % TABLE_MARKER)
     args = parser.parse_args()
     if args.repeat < 1 or args.threads < 1:
         parser.error("--repeat and --threads must be at least 1")
@@ -156,11 +178,13 @@ def main():
     if not workloads:
         parser.error("no workload matches %s" % " ".join(args.names))
 
-    # Markdown to stdout is printed whole at the end; otherwise rows appear as they are measured.
-    progress = args.markdown != "-"
+    # Markdown is printed whole at the end; otherwise rows appear as they are measured.
+    progress = not args.markdown
+    ceiling = machine_ceiling(args.cpython, args.threads, args.repeat)
     if progress:
         print("%d threads, wall seconds, best of %d; scaling = %d x T1 / TN (ideal %d)" % (
             args.threads, args.repeat, args.threads, args.threads))
+        print("machine check: %d independent CPython processes scale %.2f" % (args.threads, ceiling))
         print(TEXT_HEADER)
         print(TEXT_RULE, flush=True)
     rows = []
@@ -173,11 +197,11 @@ def main():
             print(text_row(workload, result), flush=True)
     if progress:
         print(text_summary(rows))
-    markdown = markdown_table(rows, args.threads, args.repeat)
-    if args.markdown == "-":
+    markdown = markdown_table(rows, args.threads, args.repeat, ceiling)
+    if args.markdown:
         print(markdown)
-    elif args.markdown is not None:
-        replace_marked_table(args.markdown, markdown)
+    if args.update:
+        replace_marked_table(args.update, markdown)
     return 1 if any(isinstance(result, str) for _, result in rows) else 0
 
 
