@@ -15,6 +15,8 @@
 #include "objects/tuple.h"
 #include "threads/mutex.h"
 #include "vm/interp.h"
+#include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -22,9 +24,8 @@ namespace {
 
 // The global import lock of importlib (_imp.acquire_lock): recursive per thread.
 Mutex import_mutex;
-std::atomic<const void*> import_lock_owner{nullptr};
+std::atomic<ThreadState*> import_lock_owner{nullptr};
 int import_lock_depth = 0;  // only touched by the owner
-thread_local char this_thread_token;
 
 Value imp_lock_held(Value, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_args("lock_held", nargs, kwnames)) return Value();
@@ -33,9 +34,10 @@ Value imp_lock_held(Value, const Value*, size_t nargs, Tuple* kwnames) {
 
 Value imp_acquire_lock(Value, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_args("acquire_lock", nargs, kwnames)) return Value();
-  if (import_lock_owner.load(std::memory_order_acquire) != &this_thread_token) {
-    import_mutex.lock();
-    import_lock_owner.store(&this_thread_token, std::memory_order_release);
+  if (import_lock_owner.load(std::memory_order_acquire) != ts()) {
+    auto holder = [](const void*) { return import_lock_owner.load(std::memory_order_acquire); };
+    if (!acquire_runtime_lock(import_mutex, holder, nullptr)) return Value();
+    import_lock_owner.store(ts(), std::memory_order_release);
   }
   import_lock_depth++;
   return None();
@@ -43,11 +45,11 @@ Value imp_acquire_lock(Value, const Value*, size_t nargs, Tuple* kwnames) {
 
 Value imp_release_lock(Value, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_args("release_lock", nargs, kwnames)) return Value();
-  if (import_lock_owner.load(std::memory_order_acquire) != &this_thread_token)
+  if (import_lock_owner.load(std::memory_order_acquire) != ts())
     return raise(&exc::RuntimeError, "not holding the import lock");
   if (--import_lock_depth == 0) {
     import_lock_owner.store(nullptr, std::memory_order_release);
-    import_mutex.unlock();
+    release_runtime_lock(import_mutex);
   }
   return None();
 }

@@ -18,6 +18,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "vm/interp.h"
+#include "vm/world.h"
 
 namespace spindle::io {
 
@@ -36,7 +37,11 @@ Value err_mode(const char* action) { return raise(unsupported_operation, "File n
 template <class F>
 int64_t retry_eintr(F call) {
   for (;;) {
-    int64_t r = call();
+    int64_t r;
+    {
+      BlockingRegion region;
+      r = call();
+    }
     if (r >= 0 || errno != EINTR) return r;
     if (!handle_pending()) return -2;
   }

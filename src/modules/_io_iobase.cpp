@@ -20,6 +20,7 @@
 #include "objects/typeobject.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle::io {
 
@@ -40,14 +41,15 @@ bool lock_enter(IOLock& lock, Value self) {
     raise(&exc::RuntimeError, "reentrant call inside %R", self);
     return false;
   }
-  lock.mutex.lock();
+  auto holder = [](const void* l) { return static_cast<const IOLock*>(l)->owner.load(std::memory_order_acquire); };
+  if (!acquire_runtime_lock(lock.mutex, holder, &lock)) return false;
   lock.owner.store(me, std::memory_order_release);
   return true;
 }
 
 void lock_leave(IOLock& lock) {
   lock.owner.store(nullptr, std::memory_order_release);
-  lock.mutex.unlock();
+  release_runtime_lock(lock.mutex);
 }
 
 // ------------------------------------------------------------------ errors and checks

@@ -22,6 +22,7 @@
 #include "threads/mutex.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -116,8 +117,15 @@ Value get_item(SimpleQueue* q, int64_t timeout_ns) {
       wait = deadline - now_ns();
       if (wait <= 0) return raise_value(Value(empty_error));
     }
+    if (wait < 0 && in_atomic_block()) {
+      raise_atomic_deadlock("waiting on an empty queue");
+      return Value();
+    }
     q->waiters.fetch_add(1, std::memory_order_seq_cst);
-    futex::wait(&q->puts, seen, wait);
+    {
+      BlockingRegion region;
+      futex::wait(&q->puts, seen, wait);
+    }
     q->waiters.fetch_sub(1, std::memory_order_relaxed);
     if (ts()->pending.load(std::memory_order_relaxed) && !handle_pending()) return Value();
   }

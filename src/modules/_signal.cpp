@@ -30,6 +30,7 @@
 #include "objects/typeobject.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -189,7 +190,10 @@ Value sig_alarm(Value, const Value* args, size_t nargs, Tuple* kw) {
 
 Value sig_pause(Value, const Value*, size_t nargs, Tuple* kw) {
   if (!check_no_args("pause", nargs, kw)) return Value();
-  pause();
+  {
+    BlockingRegion region;
+    pause();
+  }
   if (!run_pending_handlers()) return Value();
   return None();
 }
@@ -263,7 +267,11 @@ Value sig_sigwait(Value, const Value* args, size_t nargs, Tuple* kw) {
   sigset_t set;
   if (!sigset_arg(args[0], &set)) return Value();
   int signum = 0;
-  int err = sigwait(&set, &signum);
+  int err;
+  {
+    BlockingRegion region;
+    err = sigwait(&set, &signum);
+  }
   if (err != 0) return raise_os_error(err);
   return Value::from_small_int(signum);
 }
@@ -304,7 +312,12 @@ Value sig_sigtimedwait(Value, const Value* args, size_t nargs, Tuple* kw) {
   siginfo_t info;
   for (;;) {
     timespec wait{time_t(timeout), long((timeout - std::floor(timeout)) * 1e9)};
-    if (sigtimedwait(&set, &info, &wait) >= 0) return siginfo_value(info);
+    int r;
+    {
+      BlockingRegion region;
+      r = sigtimedwait(&set, &info, &wait);
+    }
+    if (r >= 0) return siginfo_value(info);
     if (errno == EAGAIN) return None();
     if (errno != EINTR) return raise_os_error(errno);
     if (!run_pending_handlers()) return Value();

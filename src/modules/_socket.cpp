@@ -40,6 +40,7 @@
 #include "objects/typeobject.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -172,6 +173,12 @@ union SockAddr {
   sockaddr_storage storage;
 };
 
+// getaddrinfo(3), which may wait on the network, detached from the world.
+int resolve_address(const char* host, const char* port, const addrinfo* hints, addrinfo** res) {
+  BlockingRegion region;
+  return getaddrinfo(host, port, hints, res);
+}
+
 // Resolves `name` to an address of `family` (AF_INET, AF_INET6 or AF_UNSPEC).
 // Returns the address length, or -1 with an exception pending.
 socklen_t resolve_host(const std::string& name, int family, SockAddr* addr) {
@@ -181,7 +188,7 @@ socklen_t resolve_host(const std::string& name, int family, SockAddr* addr) {
     hints.ai_family = family;
     hints.ai_socktype = SOCK_DGRAM;
     hints.ai_flags = AI_PASSIVE;
-    int err = getaddrinfo(nullptr, "0", &hints, &res);
+    int err = resolve_address(nullptr, "0", &hints, &res);
     if (err) {
       raise_gaierror(err);
       return socklen_t(-1);
@@ -216,7 +223,7 @@ socklen_t resolve_host(const std::string& name, int family, SockAddr* addr) {
   }
   addrinfo hints{}, *res = nullptr;
   hints.ai_family = family;
-  int err = getaddrinfo(name.c_str(), nullptr, &hints, &res);
+  int err = resolve_address(name.c_str(), nullptr, &hints, &res);
   if (err) {
     raise_gaierror(err);
     return socklen_t(-1);
@@ -397,7 +404,11 @@ int wait_ready(int fd, bool writing, double deadline) {
     if (remaining < 0) return 0;
     pollfd p{fd, short(writing ? POLLOUT : POLLIN), 0};
     int ms = int(std::min(std::ceil(remaining * 1e3), double(INT_MAX)));
-    int n = poll(&p, 1, ms);
+    int n;
+    {
+      BlockingRegion region;
+      n = poll(&p, 1, ms);
+    }
     if (n > 0) return 1;
     if (n == 0) return 0;
     if (errno != EINTR) {
@@ -429,7 +440,10 @@ ssize_t socket_call(SocketObject* s, bool writing, F call) {
     }
     ssize_t r;
     for (;;) {
-      r = call(fd);
+      {
+        BlockingRegion region;
+        r = call(fd);
+      }
       if (r >= 0) return r;
       if (errno != EINTR) break;
       if (!run_pending()) return -1;
@@ -447,7 +461,10 @@ int socket_connect(SocketObject* s, const SockAddr* addr, socklen_t len, bool ra
   if (fd < 0) return -1;
   double timeout = s->timeout.load(std::memory_order_relaxed);
   int err = 0;
-  if (connect(fd, &addr->sa, len) < 0) err = errno;
+  {
+    BlockingRegion region;
+    if (connect(fd, &addr->sa, len) < 0) err = errno;
+  }
   if (err == EINTR) {
     if (!run_pending()) return -1;
     err = EINPROGRESS;  // the connection goes on asynchronously
@@ -827,7 +844,11 @@ Value socket_sendall(Value self, const Value* args, size_t nargs, Tuple* kw) {
       if (r < 0) return Value();
       if (r == 0) return raise_timeout();
     }
-    ssize_t n = send(fd, p, left, flags | MSG_NOSIGNAL);
+    ssize_t n;
+    {
+      BlockingRegion region;
+      n = send(fd, p, left, flags | MSG_NOSIGNAL);
+    }
     if (n < 0) {
       if (errno == EINTR || (timeout > 0 && (errno == EAGAIN || errno == EWOULDBLOCK))) {
         if (!run_pending()) return Value();
@@ -1204,7 +1225,7 @@ Value mod_getaddrinfo(Value, const Value* args, size_t nargs, Tuple* kw) {
   hints.ai_socktype = type;
   hints.ai_protocol = proto;
   hints.ai_flags = flags;
-  int err = getaddrinfo(have_host ? host.c_str() : nullptr, have_port ? port.c_str() : nullptr, &hints, &res);
+  int err = resolve_address(have_host ? host.c_str() : nullptr, have_port ? port.c_str() : nullptr, &hints, &res);
   if (err) return raise_gaierror(err);
   List* out = list_new();
   for (addrinfo* ai = res; ai; ai = ai->ai_next) {
@@ -1247,7 +1268,7 @@ Value mod_getnameinfo(Value, const Value* args, size_t nargs, Tuple* kw) {
   hints.ai_socktype = SOCK_DGRAM;
   hints.ai_flags = AI_NUMERICHOST;
   std::string port_text = std::to_string(port);
-  int err = getaddrinfo(host.c_str(), port_text.c_str(), &hints, &res);
+  int err = resolve_address(host.c_str(), port_text.c_str(), &hints, &res);
   if (err) return raise_gaierror(err);
   if (res->ai_next) {
     freeaddrinfo(res);

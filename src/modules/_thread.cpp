@@ -22,6 +22,7 @@
 #include "threads/mutex.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -52,6 +53,11 @@ int lock_acquire_timed(std::atomic<uint32_t>* state, int64_t timeout_ns) {
   uint32_t expected = 0;
   if (state->compare_exchange_strong(expected, 1, std::memory_order_acquire)) return 1;
   if (timeout_ns == 0) return 0;
+  // No other thread can release it before the atomic block ends.
+  if (timeout_ns < 0 && in_atomic_block()) {
+    raise_atomic_deadlock("acquiring a held lock");
+    return -1;
+  }
   int64_t deadline = timeout_ns > 0 ? now_ns() + timeout_ns : -1;
   for (;;) {
     if (state->exchange(2, std::memory_order_acquire) == 0) return 1;
@@ -60,7 +66,10 @@ int lock_acquire_timed(std::atomic<uint32_t>* state, int64_t timeout_ns) {
       wait = deadline - now_ns();
       if (wait <= 0) return 0;
     }
-    futex::wait(state, 2, wait);
+    {
+      BlockingRegion region;
+      futex::wait(state, 2, wait);
+    }
     ThreadState* t = ts();
     if (t->pending.load(std::memory_order_relaxed) && !handle_pending()) return -1;
   }

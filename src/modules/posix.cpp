@@ -51,6 +51,7 @@
 #include "threads/mutex.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 extern char** environ;
 
@@ -200,7 +201,10 @@ bool bool_arg(Value v, bool dflt, bool* out) {
 template <class F, class R>
 bool retry_eintr(F f, R* result) {
   for (;;) {
-    *result = f();
+    {
+      BlockingRegion region;
+      *result = f();
+    }
     if (!(*result < 0 && errno == EINTR)) return true;
     int saved = errno;
     if (ts()->pending.load(std::memory_order_acquire) && !handle_pending()) return false;

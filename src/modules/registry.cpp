@@ -29,6 +29,7 @@ extern const ModuleDef locale_module;
 extern const ModuleDef marshal_module;
 extern const ModuleDef math_module;
 extern const ModuleDef md5_module;
+extern const ModuleDef multiprocessing_module;
 extern const ModuleDef operator_module;
 extern const ModuleDef posix_module;
 extern const ModuleDef posixsubprocess_module;
@@ -41,6 +42,7 @@ extern const ModuleDef sha3_module;
 extern const ModuleDef sha512_module;
 extern const ModuleDef signal_module;
 extern const ModuleDef socket_native_module;
+extern const ModuleDef spindle_native_module;
 extern const ModuleDef sre_module;
 extern const ModuleDef stat_module;
 extern const ModuleDef string_module;
@@ -80,6 +82,7 @@ void register_native_modules() {
       &marshal_module,
       &math_module,
       &md5_module,
+      &multiprocessing_module,
       &operator_module,
       &posix_module,
       &posixsubprocess_module,
@@ -92,6 +95,7 @@ void register_native_modules() {
       &sha512_module,
       &signal_module,
       &socket_native_module,
+      &spindle_native_module,
       &sre_module,
       &stat_module,
       &string_module,

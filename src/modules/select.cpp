@@ -23,6 +23,7 @@
 #include "objects/typeobject.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -84,7 +85,11 @@ int poll_retrying(std::vector<pollfd>& fds, double timeout_ms) {
   double deadline = timeout_ms >= 0 ? monotonic_ms() + timeout_ms : 0;
   for (;;) {
     int wait = timeout_ms < 0 ? -1 : int(std::min(std::ceil(timeout_ms), double(INT_MAX)));
-    int n = poll(fds.data(), fds.size(), wait);
+    int n;
+    {
+      BlockingRegion region;
+      n = poll(fds.data(), fds.size(), wait);
+    }
     if (n >= 0) return n;
     if (errno != EINTR) {
       raise_os_error(errno);
@@ -372,7 +377,10 @@ Value epoll_poll(Value self, const Value* args, size_t nargs, Tuple* kw) {
   int n;
   for (;;) {
     int wait = timeout_ms < 0 ? -1 : int(std::min(std::ceil(timeout_ms), double(INT_MAX)));
-    n = epoll_wait(epfd, events.data(), int(events.size()), wait);
+    {
+      BlockingRegion region;
+      n = epoll_wait(epfd, events.data(), int(events.size()), wait);
+    }
     if (n >= 0) break;
     if (errno != EINTR) return raise_os_error(errno);
     if (ts()->pending.load(std::memory_order_acquire) && !handle_pending()) return Value();

@@ -21,6 +21,7 @@
 #include "threads/mutex.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -210,7 +211,11 @@ Value time_sleep(Value, const Value* args, size_t nargs, Tuple* kw) {
     deadline.tv_nsec -= 1000000000;
   }
   for (;;) {
-    int err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
+    int err;
+    {
+      BlockingRegion region;
+      err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
+    }
     if (err == 0) break;
     if (err != EINTR) return raise_os_error(err);
     if (ts()->pending.load(std::memory_order_acquire) && !handle_pending()) return Value();

@@ -52,8 +52,10 @@ void Mutex::lock_slow() {
     cpu_relax();
   }
   // Mark contended and park until we take it.
-  while (state_.exchange(2, std::memory_order_acquire) != 0) futex::wait(&state_, 2);
+  while (!try_lock_contended()) futex::wait(&state_, 2);
 }
+
+void Mutex::wait_contended(int64_t timeout_ns) { futex::wait(&state_, 2, timeout_ns); }
 
 void Mutex::wake_one() { futex::wake(&state_, 1); }
 

@@ -22,6 +22,10 @@ class Mutex {
   void unlock() {
     if (state_.exchange(0, std::memory_order_release) == 2) wake_one();
   }
+  // For callers that wait in their own way (detached from the world, with a
+  // timeout): take the lock marking it contended, else wait for a release.
+  bool try_lock_contended() { return state_.exchange(2, std::memory_order_acquire) == 0; }
+  void wait_contended(int64_t timeout_ns);
   bool is_locked() const { return state_.load(std::memory_order_relaxed) != 0; }
   // For lock-free writers that must see a concurrent lock holder (Dekker-style:
   // their own seq_cst store, then this load).

@@ -28,6 +28,7 @@
 #include "vm/code.h"
 #include "vm/code_cache.h"
 #include "vm/interp.h"
+#include "vm/world.h"
 #include "vm/thread_state.h"
 
 namespace spindle {
@@ -173,8 +174,7 @@ Value builtin_importer_repr(Value) { return Value(intern_cstr("<class '_frozen_i
 
 struct ImportLock {
   Mutex mutex;
-  std::atomic<uint64_t> owner{0};
-  int depth = 0;
+  std::atomic<ThreadState*> owner{nullptr};
 };
 
 Mutex import_table_lock;
@@ -195,19 +195,22 @@ ImportLock* lock_for(Str* name) {
   return l;
 }
 
-// Acquires the import lock of `name`. Returns false if this thread already
-// holds it (a circular import: the caller uses the partial module).
-bool acquire_import_lock(ImportLock* l) {
-  uint64_t me = ts()->ident;
-  if (l->owner.load(std::memory_order_acquire) == me) return false;
-  l->mutex.lock();
+enum class ImportLockResult { kAcquired, kAlreadyHeld, kError };
+
+// Acquires the import lock of `name`. kAlreadyHeld: this thread holds it (a
+// circular import: the caller uses the partial module).
+ImportLockResult acquire_import_lock(ImportLock* l) {
+  ThreadState* me = ts();
+  if (l->owner.load(std::memory_order_acquire) == me) return ImportLockResult::kAlreadyHeld;
+  auto holder = [](const void* p) { return static_cast<const ImportLock*>(p)->owner.load(std::memory_order_acquire); };
+  if (!acquire_runtime_lock(l->mutex, holder, l)) return ImportLockResult::kError;
   l->owner.store(me, std::memory_order_release);
-  return true;
+  return ImportLockResult::kAcquired;
 }
 
 void release_import_lock(ImportLock* l) {
-  l->owner.store(0, std::memory_order_release);
-  l->mutex.unlock();
+  l->owner.store(nullptr, std::memory_order_release);
+  release_runtime_lock(l->mutex);
 }
 
 // ---- finding ----
@@ -464,7 +467,8 @@ Value find_and_load(Str* fullname) {
     return raise(&exc::ModuleNotFoundError, "import of %U halted; None in sys.modules", fullname);
   }
   ImportLock* lock = lock_for(fullname);
-  bool acquired = acquire_import_lock(lock);
+  ImportLockResult locked = acquire_import_lock(lock);
+  if (locked == ImportLockResult::kError) return Value();
   Value m = dict_get(modules, Value(fullname));
   // Not acquired: this thread is importing it already, and it is not in
   // sys.modules yet, so the outer import is still loading its parent package,
@@ -472,7 +476,7 @@ Value find_and_load(Str* fullname) {
   // CPython's re-entrant module locks, load it here; the outer import then
   // finds it in sys.modules.
   if (!m) m = load_unlocked(fullname);
-  if (acquired) release_import_lock(lock);
+  if (locked == ImportLockResult::kAcquired) release_import_lock(lock);
   return m;
 }
 

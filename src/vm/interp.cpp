@@ -1158,6 +1158,9 @@ op_FOR_ITER: {
   v = iter_next(it);
   if (v) {
     PUSH(v);
+    // The iterator may have blocked (a file's lines): park here if an atomic
+    // block began meanwhile, before the loop body runs.
+    CHECK_PENDING();
     DISPATCH();
   }
   if (error_occurred()) {

@@ -1,5 +1,6 @@
-// Events handled at the interpreter's safe points: signals (main thread only),
-// finalizers queued by the collector, asynchronous exceptions.
+// Events handled at the interpreter's safe points: stop requests of atomic
+// blocks, signals (main thread only), finalizers queued by the collector,
+// asynchronous exceptions.
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +11,7 @@
 #include "objects/int.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -61,6 +63,7 @@ void install_pending_hooks(ThreadState* main) {
 bool handle_pending() {
   ThreadState* t = ts();
   uint32_t flags = t->pending.exchange(0, std::memory_order_acq_rel);
+  if (flags & kPendingStopRequest) park_if_stop_requested(t);
   if (flags & kPendingFinalizers) {
     if (gc::finalizers_pending()) {
       Value saved = fetch_error();

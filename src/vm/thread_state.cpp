@@ -12,6 +12,7 @@
 #include "gc/gc.h"
 #include "objects/exception.h"
 #include "threads/mutex.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -39,6 +40,11 @@ void push_frame_stacks(gc::PushRangeFn push) {
 }
 
 }  // namespace
+
+void for_each_thread_state(void (*fn)(ThreadState*, void*), void* arg) {
+  LockGuard guard(registry_lock);
+  for (ThreadState* t = registry_head.load(std::memory_order_acquire); t; t = t->next) fn(t, arg);
+}
 
 ThreadState* thread_states_unlocked() { return registry_head.load(std::memory_order_acquire); }
 
@@ -91,12 +97,15 @@ ThreadState* thread_state_attach(bool is_main, uint64_t ident) {
   }
   current_thread_state = t;
   if (is_main) install_pending_hooks(t);
+  attach_thread();
   return t;
 }
 
 void thread_state_detach() {
   ThreadState* t = current_thread_state;
   if (!t) return;
+  atomic_block_abandon(t);
+  detach_thread();
   {
     LockGuard guard(registry_lock);
     if (t->prev) t->prev->next = t->next;
@@ -118,6 +127,7 @@ void thread_states_after_fork_child() {
   registry_head.store(self, std::memory_order_release);
   self->is_main = true;
   install_pending_hooks(self);
+  world_after_fork_child();
 }
 
 bool enter_recursion(const char* where) {

@@ -53,13 +53,19 @@ struct ThreadState {
   void* thread_local_data = nullptr;  // _thread._local storage
   Value context;  // the current contextvars.Context (_contextvars.cpp), null until first used
   Value sentinel_lock;  // _thread._set_sentinel(): released when the thread ends
+  // Whether this thread may be touching Python objects (vm/world.h): written
+  // by the thread itself, read by a thread entering an atomic block.
+  std::atomic<uint32_t> run_state{0};
+  int32_t atomic_depth = 0;       // nesting of spindle.atomic() blocks
+  int32_t runtime_locks_held = 0; // long-held runtime locks (I/O objects, imports)
 };
 
 extern thread_local ThreadState* current_thread_state;
 inline ThreadState* ts() { return current_thread_state; }
 
 // Creates and registers the state for the calling thread (main or new thread),
-// with an ident from new_thread_ident() or a fresh one when 0.
+// with an ident from new_thread_ident() or a fresh one when 0. The thread is
+// attached (world.h) when this returns.
 ThreadState* thread_state_attach(bool is_main, uint64_t ident = 0);
 uint64_t new_thread_ident();
 // The OS thread of a live thread state, by ident; false when none is alive.
@@ -69,6 +75,10 @@ void thread_state_detach();
 // only for async-signal-safe readers such as faulthandler, which accept that a
 // thread may come or go during the walk.
 ThreadState* thread_states_unlocked();
+
+// Calls fn(state, arg) for every live thread state, under the registry lock
+// (fn must not block).
+void for_each_thread_state(void (*fn)(ThreadState*, void*), void* arg);
 
 // In the child after fork(): the calling thread is the only one left and
 // becomes the main thread.
