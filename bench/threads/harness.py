@@ -13,8 +13,11 @@ barrier releases together, and prints
     work_ratio <how many times more work the N-thread run did>
 
 so that scaling = work_ratio * t1 / tn: NTHREADS when every thread does the
-same work, the ideal scaling being NTHREADS. A workload that times something
-else defines measure(nthreads) returning (checksum, t1, tn, work_ratio).
+same work, the ideal scaling being NTHREADS. It also prints cpu_overhead, the
+process CPU time of the N-thread run over NTHREADS times that of the 1-thread
+run: near 1 unless the threads slow each other down. A workload that times
+something else defines measure(nthreads) returning (checksum, t1, tn,
+work_ratio) and prints no cpu_overhead.
 """
 
 import os
