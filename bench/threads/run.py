@@ -8,7 +8,7 @@ GIL). Interpreters run alternately, --repeat times each; the best T1 and the
 best TN of each are kept. Both must print the same checksum.
 
     /usr/bin/python3.11 bench/threads/run.py [--spindle PATH] [--threads N] [--repeat R]
-                                             [--markdown] [--update FILE] [NAME ...]
+                                             [--wait-idle SECONDS] [--markdown] [--update FILE] [NAME ...]
 
 NAME filters select workloads whose name contains any of them. --markdown
 prints the table as Markdown; --update FILE replaces the table between the
@@ -23,6 +23,7 @@ import math
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 THREADS_DIR = Path(__file__).resolve().parent
@@ -53,8 +54,26 @@ class Timing:
         return self.work_ratio * self.t1 / self.tn
 
 
-def run_harness(interpreter, workload, nthreads, timeout):
+def cpu_ticks():
+    """(idle, total) CPU ticks of the whole machine so far, from /proc/stat."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return fields[3] + fields[4], sum(fields)
+
+
+def wait_for_idle_cpus(max_wait):
+    """Waits up to max_wait seconds for a half second in which the machine's CPUs were at least 75% idle."""
+    deadline = time.monotonic() + max_wait
+    while time.monotonic() < deadline:
+        idle_before, total_before = cpu_ticks()
+        time.sleep(0.5)
+        idle_after, total_after = cpu_ticks()
+        if total_after > total_before and (idle_after - idle_before) >= 0.75 * (total_after - total_before):
+            return
+
+
+def run_harness(interpreter, workload, nthreads, timeout, wait_idle):
     """The harness's fields for one run, or a string saying why it failed."""
+    wait_for_idle_cpus(wait_idle)
     try:
         proc = subprocess.run([interpreter, str(HARNESS), workload, str(nthreads)], capture_output=True,
                               text=True, timeout=timeout, cwd=str(THREADS_DIR))
@@ -69,12 +88,12 @@ def run_harness(interpreter, workload, nthreads, timeout):
     return fields
 
 
-def measure(workload, interpreters, nthreads, repeat, timeout):
+def measure(workload, interpreters, nthreads, repeat, timeout, wait_idle):
     """{interpreter: Timing} for one workload, or a string saying what went wrong."""
     timings = {interpreter: Timing() for interpreter in interpreters}
     for _ in range(repeat):
         for interpreter in interpreters:
-            fields = run_harness(interpreter, workload, nthreads, timeout)
+            fields = run_harness(interpreter, workload, nthreads, timeout, wait_idle)
             if isinstance(fields, str):
                 return "%s: %s" % (interpreter, fields)
             timings[interpreter].add(fields)
@@ -89,9 +108,10 @@ def measure(workload, interpreters, nthreads, repeat, timeout):
 SPIN = "import time\nstart = time.perf_counter()\nfor i in range(3000000): pass\nprint(time.perf_counter() - start)"
 
 
-def machine_ceiling(cpython, nthreads, repeat):
+def machine_ceiling(cpython, nthreads, repeat, wait_idle):
     """N x T1 / TN for N independent processes: the best scaling any interpreter could show now."""
     def slowest_of(count):
+        wait_for_idle_cpus(wait_idle)
         procs = [subprocess.Popen([cpython, "-c", SPIN], stdout=subprocess.PIPE, text=True) for _ in range(count)]
         return max(float(proc.communicate()[0]) for proc in procs)
     t1 = min(slowest_of(1) for _ in range(repeat))
@@ -163,6 +183,9 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count(), help="N, the number of threads")
     parser.add_argument("--repeat", type=int, default=3, help="runs per interpreter; the best times are kept")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a run counts as failed")
+    parser.add_argument("--wait-idle", type=float, default=0.0, metavar="SECONDS",
+                        help="before each run, wait up to this long for the machine's CPUs to be mostly idle "
+                             "(on a shared machine; Linux only)")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--update", metavar="FILE",
                         help="replace the Markdown table between the %s lines in FILE" % TABLE_MARKER)
@@ -180,7 +203,7 @@ def main():
 
     # Markdown is printed whole at the end; otherwise rows appear as they are measured.
     progress = not args.markdown
-    ceiling = machine_ceiling(args.cpython, args.threads, args.repeat)
+    ceiling = machine_ceiling(args.cpython, args.threads, args.repeat, args.wait_idle)
     if progress:
         print("%d threads, wall seconds, best of %d; scaling = %d x T1 / TN (ideal %d)" % (
             args.threads, args.repeat, args.threads, args.threads))
@@ -189,7 +212,7 @@ def main():
         print(TEXT_RULE, flush=True)
     rows = []
     for workload in workloads:
-        result = measure(workload, [spindle, args.cpython], args.threads, args.repeat, args.timeout)
+        result = measure(workload, [spindle, args.cpython], args.threads, args.repeat, args.timeout, args.wait_idle)
         if not isinstance(result, str):
             result = (result[spindle], result[args.cpython])
         rows.append((workload, result))
