@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "gc/gc.h"
+#include "modules/_thread_local.h"
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -261,7 +262,7 @@ struct Bootstrap {
 
 void report_thread_exception(Value exc, Value func) {
   if (is_instance_of(exc, &exc::SystemExit)) return;
-  write_unraisable_message(exc, format_message("Exception ignored in thread started by: %R", func));
+  write_unraisable_message(exc, "Exception ignored in thread started by", func);
 }
 
 void* thread_main(void* arg) {
@@ -270,6 +271,8 @@ void* thread_main(void* arg) {
   if (t) {
     Value r = call_with_tuple(b->func, b->args, b->kwargs);
     if (!r) report_thread_exception(fetch_error(), b->func);
+    // Before join() can return: the thread's locals are gone by then.
+    release_thread_locals(t);
   }
   gc::free_uncollectable(b);
   thread_count.fetch_sub(1, std::memory_order_relaxed);
@@ -299,7 +302,10 @@ Value start_new_thread(Value, const Value* args, size_t nargs, Tuple* kw) {
   b->func = args[0];
   b->args = args[1].as<Tuple>();
   b->kwargs = nargs == 3 ? args[2].as<Dict>() : nullptr;
-  b->ident = new_thread_ident();
+  // Read before the thread starts: it frees the record when it ends, which
+  // may be before create_thread returns here.
+  uint64_t ident = new_thread_ident();
+  b->ident = ident;
   thread_count.fetch_add(1, std::memory_order_relaxed);
   size_t stack = thread_stack_size ? thread_stack_size : size_t(16) << 20;
   int rc = gc::create_thread(thread_main, b, stack, nullptr);
@@ -308,7 +314,7 @@ Value start_new_thread(Value, const Value* args, size_t nargs, Tuple* kw) {
     gc::free_uncollectable(b);
     return raise(&exc::RuntimeError, "can't start new thread");
   }
-  return int_from_u64(b->ident);
+  return int_from_u64(ident);
 }
 
 // A lock released (if held) when the calling thread ends; threading acquires
@@ -431,6 +437,8 @@ bool thread_init(Module* m) {
   module_add(m, "LockType", Value(&lock_type));
   module_add(m, "lock", Value(&lock_type));
   module_add(m, "RLock", Value(&rlock_type));
+  local_type_ready();
+  module_add(m, "_local", Value(&local_type));
   module_add(m, "error", Value(&exc::RuntimeError));
   module_add(m, "TIMEOUT_MAX", Value::from_double(kTimeoutMax));
   if (!except_hook_args_type)

@@ -91,7 +91,7 @@ void run_atexit_handlers() {
     Value r = call_with_tuple(e->items[0], e->items[1].as<Tuple>(), is_none(kw) ? nullptr : kw.as<Dict>());
     if (!r) {
       Value exc = fetch_error();
-      if (!is_instance_of(exc, &exc::SystemExit)) write_unraisable_message(exc, format_message("Exception ignored in atexit callback: %R", e->items[0]));
+      if (!is_instance_of(exc, &exc::SystemExit)) write_unraisable_message(exc, "Exception ignored in atexit callback", e->items[0]);
     }
   }
 }

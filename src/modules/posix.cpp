@@ -1311,7 +1311,7 @@ void run_fork_hooks(List* hooks, bool reverse) {
   Tuple* snapshot = list_snapshot(hooks);
   for (int64_t k = 0; k < snapshot->size; k++) {
     Value f = snapshot->items[reverse ? snapshot->size - 1 - k : k];
-    if (!call0(f)) write_unraisable_message(fetch_error(), format_message("Exception ignored in fork hook %R", f));
+    if (!call0(f)) write_unraisable(fetch_error(), f);
   }
 }
 

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gc/gc.h"
 #include "modules/_io.h"
@@ -27,6 +29,8 @@
 #include "vm/frame.h"
 #include "vm/interp.h"
 #include "vm/runtime.h"
+#include "vm/thread_state.h"
+#include "vm/world.h"
 
 namespace spindle {
 
@@ -102,6 +106,30 @@ Value sys_getframe(Value, const Value* args, size_t nargs, Tuple*) {
   return get_frame_object(int(depth));
 }
 
+// Every thread's innermost frame, by thread ident. The other threads are
+// stopped (an atomic block) so that their frame chains hold still.
+Value sys_current_frames(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("_current_frames", nargs, kwnames)) return Value();
+  atomic_block_enter();
+  std::vector<std::pair<uint64_t, Frame*>> frames;  // frames live on the scanned frame stacks
+  for_each_thread_state(
+      [](ThreadState* t, void* out) {
+        if (t->frame) static_cast<std::vector<std::pair<uint64_t, Frame*>>*>(out)->emplace_back(t->ident, t->frame);
+      },
+      &frames);
+  Dict* result = dict_new();
+  bool ok = true;
+  for (auto& [ident, frame] : frames) {
+    Value fo = frame_object(frame);
+    if (!fo || dict_set(result, int_from_u64(ident), fo) < 0) {
+      ok = false;
+      break;
+    }
+  }
+  atomic_block_exit();
+  return ok ? Value(result) : Value();
+}
+
 Value sys_intern(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("intern", nargs, 1, 1)) return Value();
   if (!is_str_exact(args[0])) return raise(&exc::TypeError, "intern() argument must be str, not %s", type_name(args[0]));
@@ -169,12 +197,21 @@ Value sys_excepthook(Value, const Value* args, size_t nargs, Tuple*) {
   return None();
 }
 
+Type* unraisable_hook_args_type;
+
+const StructSeqField unraisable_hook_args_fields[] = {{"exc_type", "Exception type"},
+                                                      {"exc_value", "Exception value"},
+                                                      {"exc_traceback", "Exception traceback"},
+                                                      {"err_msg", "Error message"},
+                                                      {"object", "Object causing the exception"},
+                                                      {nullptr, nullptr}};
+
 Value sys_unraisablehook(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("unraisablehook", nargs, 1, 1)) return Value();
-  Value exc_value = lookup_attr(args[0], intern_cstr("exc_value"));
-  Value obj = lookup_attr(args[0], intern_cstr("object"));
-  clear_error();
-  write_unraisable(exc_value ? exc_value : None(), obj && !is_none(obj) ? obj : Value());
+  if (!is_type(args[0], unraisable_hook_args_type))
+    return raise(&exc::TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+  Tuple* hook_args = args[0].as<Tuple>();
+  print_unraisable(hook_args->items[1], hook_args->items[3], hook_args->items[4]);
   return None();
 }
 
@@ -258,6 +295,7 @@ const MethodDef sys_methods[] = {
     {"setrecursionlimit", sys_setrecursionlimit, kMethodStatic, nullptr},
     {"exc_info", sys_exc_info, kMethodStatic, nullptr},
     {"exception", sys_exception, kMethodStatic, nullptr},
+    {"_current_frames", sys_current_frames, kMethodStatic, nullptr},
     {"_getframe", sys_getframe, kMethodStatic, nullptr},
     {"intern", sys_intern, kMethodStatic, nullptr},
     {"getsizeof", sys_getsizeof, kMethodStatic, nullptr},
@@ -287,6 +325,12 @@ const MethodDef sys_methods[] = {
     {nullptr}};
 
 }  // namespace
+
+Value unraisable_hook_args(Value exc, Value err_msg, Value obj) {
+  Value tb = is_exception_instance(exc) ? exception_traceback(exc) : Value();
+  Value values[5] = {is_none(exc) ? None() : Value(type_of(exc)), exc, tb ? tb : None(), err_msg, obj};
+  return structseq_make(unraisable_hook_args_type, values, 5);
+}
 
 Value sys_get(const char* name) {
   if (!sys_module) return Value();
@@ -427,6 +471,7 @@ Module* create_sys_module(const RuntimeConfig& cfg) {
   Value tiv[3] = {S("pthread"), S("mutex+cond"), None()};
   add("thread_info", structseq_make(ti, tiv, 3));
 
+  unraisable_hook_args_type = structseq_new_type({"UnraisableHookArgs", "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.", unraisable_hook_args_fields, -1});
   asyncgen_hooks_type = structseq_new_type({"asyncgen_hooks", nullptr, asyncgen_hooks_fields, -1});
   add("builtin_module_names", native_module_names());
 

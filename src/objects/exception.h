@@ -105,10 +105,17 @@ void exception_add_traceback(Value exc, Value frame_object, int lasti, int linen
 // Prints the exception with its chain and traceback to sys.stderr, as CPython's
 // default excepthook does.
 void print_exception(Value exc);
-// Reports an exception that cannot propagate (in __del__, a callback, ...),
-// like PyErr_WriteUnraisable: "Exception ignored in: <obj>" + traceback.
+// Reports an exception that cannot propagate (in __del__, a callback, ...)
+// to sys.unraisablehook, like PyErr_WriteUnraisable; its default prints
+// "Exception ignored in: <obj>" and the traceback.
 void write_unraisable(Value exc, Value obj);
-// The same with a custom first line ("Exception ignored in atexit callback: ...").
-void write_unraisable_message(Value exc, Str* message);
+// The same with another message ("Exception ignored in atexit callback"),
+// as _PyErr_WriteUnraisableMsg.
+void write_unraisable_message(Value exc, const char* err_msg, Value obj);
+// sys.unraisablehook's default output: "err_msg: repr(obj)" (or "Exception
+// ignored in: repr(obj)" without a message) and the traceback.
+void print_unraisable(Value exc, Value err_msg, Value obj);
+// A sys.UnraisableHookArgs for the hook (sys.cpp).
+Value unraisable_hook_args(Value exc, Value err_msg, Value obj);
 
 }  // namespace spindle

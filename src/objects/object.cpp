@@ -58,7 +58,11 @@ Dict* instance_dict(Value obj, bool create) {
 
 // ------------------------------------------------------------------ generic attributes
 
-Value generic_getattr(Value obj, Str* name) {
+namespace {
+
+// The attribute lookup of object.__getattribute__ with the instance dict `d`,
+// or obj's own one when own_dict (looked up only when needed).
+Value getattr_with_dict(Value obj, Str* name, Dict* d, bool own_dict) {
   Type* t = type_of(obj);
   Value descr = type_lookup(t, name);
   DescrGetFn get = nullptr;
@@ -67,21 +71,22 @@ Value generic_getattr(Value obj, Str* name) {
     get = dt->descr_get;
     if (get && dt->descr_set) return get(descr, obj, Value(t));
   }
-  if (Dict* d = instance_dict(obj, false)) {
+  if (own_dict) d = instance_dict(obj, false);
+  if (d) {
     if (Value v = dict_get_str(d, name)) return v;
   }
   if (get) return get(descr, obj, Value(t));
   return descr;
 }
 
-int generic_setattr(Value obj, Str* name, Value v) {
+int setattr_with_dict(Value obj, Str* name, Value v, Dict* d, bool own_dict) {
   Type* t = type_of(obj);
   Value descr = type_lookup(t, name);
   if (descr) {
     DescrSetFn set = type_of(descr)->descr_set;
     if (set) return set(descr, obj, v);
   }
-  Dict* d = instance_dict(obj, true);
+  if (own_dict) d = instance_dict(obj, true);
   if (!d) {
     if (descr)
       raise(&exc::AttributeError, "'%s' object attribute '%U' is read-only", type_name(t), name);
@@ -109,6 +114,13 @@ int generic_setattr(Value obj, Str* name, Value v) {
     t->expected_attrs.store(uint32_t(n), std::memory_order_relaxed);
   return 0;
 }
+
+}  // namespace
+
+Value generic_getattr(Value obj, Str* name) { return getattr_with_dict(obj, name, nullptr, true); }
+int generic_setattr(Value obj, Str* name, Value v) { return setattr_with_dict(obj, name, v, nullptr, true); }
+Value generic_getattr_with_dict(Value obj, Str* name, Dict* d) { return getattr_with_dict(obj, name, d, false); }
+int generic_setattr_with_dict(Value obj, Str* name, Value v, Dict* d) { return setattr_with_dict(obj, name, v, d, false); }
 
 // ------------------------------------------------------------------ object's slots
 

@@ -274,6 +274,9 @@ Value type_lookup(Type* type, Str* name);
 // The default attribute machinery (object.__getattribute__ / __setattr__).
 Value generic_getattr(Value obj, Str* name);
 int generic_setattr(Value obj, Str* name, Value v);
+// The same with the instance dict given (_thread._local's per-thread dict).
+Value generic_getattr_with_dict(Value obj, Str* name, Dict* d);
+int generic_setattr_with_dict(Value obj, Str* name, Value v, Dict* d);
 // Returns the instance dict of obj, creating it when `create`; null if none.
 Dict* instance_dict(Value obj, bool create);
 // The existing instance dict of a heap object, or null (never creates one).

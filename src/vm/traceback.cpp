@@ -2,6 +2,7 @@
 // causes and contexts, each traceback entry with its source line and the
 // position carets, the exception line, and its notes.
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <string>
 #include <unordered_set>
@@ -433,28 +434,56 @@ void print_exception(Value exc) {
   w.flush();
 }
 
-void write_unraisable_message(Value exc, Str* message) {
+void print_unraisable(Value exc, Value err_msg, Value obj) {
   Writer w;
-  w.put(message);
-  w.put("\n");
-  if (is_exception_instance(exc)) ExceptionPrinter(w).print_one(exc);
-  w.flush();
-}
-
-void write_unraisable(Value exc, Value obj) {
-  Writer w;
-  if (obj) {
+  bool has_msg = err_msg && !is_none(err_msg);
+  if (obj && !is_none(obj)) {
+    if (has_msg) {
+      Value text = to_str(err_msg);
+      if (text) w.put(text.as<Str>());
+      else clear_error();
+      w.put(": ");
+    } else {
+      w.put("Exception ignored in: ");
+    }
     Value r = repr(obj);
-    w.put("Exception ignored in: ");
     if (r) w.put(r.as<Str>());
     else {
       clear_error();
       w.put("<object repr() failed>");
     }
     w.put("\n");
+  } else if (has_msg) {
+    Value text = to_str(err_msg);
+    if (text) w.put(text.as<Str>());
+    else clear_error();
+    w.put(":\n");
   }
   if (is_exception_instance(exc)) ExceptionPrinter(w).print_one(exc);
   w.flush();
 }
+
+namespace {
+
+// PyErr_WriteUnraisable: sys.unraisablehook gets the report; when it is unset
+// or fails, the default format goes to stderr (with the hook's own error).
+void report_unraisable(Value exc, const char* err_msg, Value obj) {
+  Value msg = err_msg ? Value(str_from_utf8(err_msg, std::strlen(err_msg))) : None();
+  Value hook = sys_get("unraisablehook");
+  if (hook && !is_none(hook)) {
+    Value args = unraisable_hook_args(exc, msg, obj ? obj : None());
+    if (args && call1(hook, args)) return;
+    exc = fetch_error();
+    msg = Value(intern_cstr("Exception ignored in sys.unraisablehook"));
+    obj = hook;
+  }
+  print_unraisable(exc, msg, obj);
+}
+
+}  // namespace
+
+void write_unraisable_message(Value exc, const char* err_msg, Value obj) { report_unraisable(exc, err_msg, obj); }
+
+void write_unraisable(Value exc, Value obj) { report_unraisable(exc, nullptr, obj); }
 
 }  // namespace spindle
