@@ -4,7 +4,7 @@
 def work():
     total = 0
     names = ["name%d" % i for i in range(500)]
-    for round_ in range(360):
+    for round_ in range(1000):
         by_int = {}
         by_name = {}
         for i in range(500):

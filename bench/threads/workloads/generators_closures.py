@@ -25,7 +25,7 @@ def make_accumulator():
 
 def work():
     result = 0
-    for round_ in range(180):
+    for round_ in range(270):
         add = make_accumulator()
         for value in evens(numbers(10000)):
             add(value)

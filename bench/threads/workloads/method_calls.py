@@ -25,7 +25,7 @@ class ScaledCounter(Counter):
 def work():
     plain = Counter()
     scaled = ScaledCounter(3)
-    for i in range(300000):
+    for i in range(450000):
         plain.step(i & 7)
         scaled.step(1)
         if plain.value() > 1000000:

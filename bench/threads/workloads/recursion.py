@@ -6,4 +6,4 @@ def fib(n):
 
 
 def work():
-    return sum(fib(24) for _ in range(16))
+    return sum(fib(24) for _ in range(32))

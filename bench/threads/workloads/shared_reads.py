@@ -10,7 +10,7 @@ def work():
     items = SHARED_LIST
     keys = KEYS
     total = 0
-    for round_ in range(900):
+    for round_ in range(2700):
         for i in range(1000):
             total += table[keys[i]] + items[i] + items[-1 - i]
         total += len(table) + (round_ in table)

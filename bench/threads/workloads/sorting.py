@@ -12,7 +12,7 @@ def pseudo_random(n, seed):
 
 def work():
     total = 0
-    for round_ in range(9):
+    for round_ in range(14):
         ints = pseudo_random(20000, round_)
         total += sorted(ints)[10000]
         words = [str(v) for v in ints[:5000]]

@@ -3,7 +3,7 @@
 
 def work():
     total = 0
-    for i in range(7500):
+    for i in range(15000):
         parts = []
         line = ""
         for j in range(20):

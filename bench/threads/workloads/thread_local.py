@@ -9,7 +9,7 @@ def work():
     STATE.base = 3
     STATE.count = 0
     total = 0
-    for i in range(1200000):
+    for i in range(2400000):
         total += STATE.base + (i & 7)
         if i & 255 == 0:
             STATE.count += 1
