@@ -244,6 +244,15 @@ inline Value slot_value(Object* o, uint32_t offset) {
   return Value::from_bits(reinterpret_cast<std::atomic<uint64_t>*>(field_address(o, offset))->load(std::memory_order_acquire));
 }
 
+// name in a module's dict at an index the cache remembers for that module, or null.
+inline Value cached_module_value(const AttrCache* c, Object* module, Str* name) {
+  Dict* md = static_cast<Module*>(module)->dict;
+  for (uint32_t i = 0; i < c->count; i++)
+    if (c->entries[i].kind == AttrKind::ModuleDict && c->entries[i].value == Value(md))
+      return dict_value_at_if_key(md, c->entries[i].index, name);
+  return Value();
+}
+
 }  // namespace
 
 Value load_attr_cached(Value obj, Str* name, std::atomic<void*>* cache) {
@@ -251,10 +260,7 @@ Value load_attr_cached(Value obj, Str* name, std::atomic<void*>* cache) {
   if (c && obj.is_object()) {
     Object* o = obj.as_object();
     if (o->type == &module_type) {
-      Dict* md = static_cast<Module*>(o)->dict;
-      for (uint32_t i = 0; i < c->count; i++)
-        if (c->entries[i].kind == AttrKind::ModuleDict && c->entries[i].value == Value(md))
-          if (Value v = dict_value_at_if_key(md, c->entries[i].index, name)) return v;
+      if (Value v = cached_module_value(c, o, name)) return v;
     } else if (const AttrEntry* e = entry_for_type(c, o->type->version.load(std::memory_order_acquire))) {
       switch (e->kind) {
         case AttrKind::InstanceDict:
@@ -282,6 +288,10 @@ Value load_attr_cached(Value obj, Str* name, std::atomic<void*>* cache) {
 bool load_method_cached(Value obj, Str* name, std::atomic<void*>* cache, Value* meth) {
   auto* c = static_cast<AttrCache*>(cache->load(std::memory_order_acquire));
   if (c && obj.is_object()) {
+    // module.function(...): a plain attribute, never an unbound method.
+    if (obj.as_object()->type == &module_type) {
+      if ((*meth = cached_module_value(c, obj.as_object(), name))) return false;
+    }
     const AttrEntry* e = entry_for_type(c, obj.as_object()->type->version.load(std::memory_order_acquire));
     if (e && e->kind == AttrKind::TypeValue && not_shadowed(obj, name)) {
       *meth = e->value;
