@@ -32,6 +32,7 @@ extern const ModuleDef md5_module;
 extern const ModuleDef multiprocessing_module;
 extern const ModuleDef operator_module;
 extern const ModuleDef posix_module;
+extern const ModuleDef posixshmem_module;
 extern const ModuleDef posixsubprocess_module;
 extern const ModuleDef queue_module;
 extern const ModuleDef random_module;
@@ -85,6 +86,7 @@ void register_native_modules() {
       &multiprocessing_module,
       &operator_module,
       &posix_module,
+      &posixshmem_module,
       &posixsubprocess_module,
       &queue_module,
       &random_module,
